@@ -1,0 +1,76 @@
+/** Why a plex.tv request failed. */
+export const PlexApiErrorKind = {
+  /** `fetch` itself failed: offline, DNS, an ad blocker or CORS. */
+  network: 'network',
+  /** plex.tv answered with an HTTP error not covered by a more specific kind. */
+  http: 'http',
+  /** The PIN is gone (404, or Plex error 1020): a fresh PIN is the cure. */
+  expired: 'expired',
+  /** plex.tv asked us to slow down (429). */
+  rateLimited: 'rate-limited',
+  /** The answer arrived but was not what plex.tv sends (wrong shape, XML, HTML, markup in the code…). */
+  invalidResponse: 'invalid-response',
+  /** plex.tv refused the request for lack of `X-Plex-Client-Identifier` (400/1000). */
+  missingClientIdentifier: 'missing-client-identifier',
+  /** The token was not accepted (401). */
+  unauthorized: 'unauthorized',
+} as const
+
+export type PlexApiErrorKind = (typeof PlexApiErrorKind)[keyof typeof PlexApiErrorKind]
+
+export interface PlexApiErrorOptions {
+  kind: PlexApiErrorKind
+  message: string
+  /** HTTP status, when plex.tv answered. */
+  status?: number
+  /** Plex's own error code from the body (`errors[0].code`), e.g. 1020. */
+  plexCode?: number
+  /** Plex's own error message from the body. */
+  plexMessage?: string
+  /** For `rate-limited`: how long plex.tv asked us to wait, when it said (`Retry-After`). */
+  retryAfterMs?: number
+  cause?: unknown
+}
+
+/** The one error type of the plex.tv client. `message` is a sentence a person can act on. */
+export class PlexApiError extends Error {
+  override readonly name = 'PlexApiError'
+  readonly kind: PlexApiErrorKind
+  readonly status: number | undefined
+  readonly plexCode: number | undefined
+  readonly plexMessage: string | undefined
+  readonly retryAfterMs: number | undefined
+
+  constructor(options: PlexApiErrorOptions) {
+    super(options.message, { cause: options.cause })
+    this.kind = options.kind
+    this.status = options.status
+    this.plexCode = options.plexCode
+    this.plexMessage = options.plexMessage
+    this.retryAfterMs = options.retryAfterMs
+  }
+}
+
+/** Whether `error` is a {@link PlexApiError} (of one of `kinds`, when given). */
+export function isPlexApiError(error: unknown, ...kinds: PlexApiErrorKind[]): error is PlexApiError {
+  return error instanceof PlexApiError && (kinds.length === 0 || kinds.includes(error.kind))
+}
+
+/**
+ * Whether retrying the same request later may succeed: network failures, 5xx and 429.
+ * Anything else (a bad answer, a missing client identifier) fails the same way again.
+ */
+export function isTransientError(error: unknown): boolean {
+  if (!(error instanceof PlexApiError)) return false
+  if (error.kind === 'network' || error.kind === 'rate-limited') return true
+  return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 408)
+}
+
+/** An `invalid-response` error naming what was wrong with plex.tv's answer (never echoing it). */
+export function invalidResponse(what: string, cause?: unknown): PlexApiError {
+  return new PlexApiError({
+    kind: 'invalid-response',
+    message: `plex.tv sent an answer the sign-in cannot use: ${what}. This is usually temporary; try again, and report it if it keeps happening.`,
+    cause,
+  })
+}

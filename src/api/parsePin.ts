@@ -1,0 +1,69 @@
+import { isRecord, optionalString } from './json'
+import { invalidResponse } from './PlexApiError'
+import type { PlexPin, PlexPinLocation } from './types'
+
+/** What plex.tv/link accepts: four uppercase letters or digits. */
+export const LINK_CODE_PATTERN = /^[A-Z0-9]{4}$/
+/** What the app.plex.tv sign-in page takes: 25 lowercase letters or digits. */
+export const STRONG_CODE_PATTERN = /^[a-z0-9]{25}$/
+/** plex.tv gives 900 s (link) or 1800 s (strong); anything beyond a day is not a real lifetime. */
+export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60
+
+
+function parseLocation(value: unknown): PlexPinLocation | null {
+  if (!isRecord(value)) return null
+  const location: PlexPinLocation = {}
+  for (const key of ['code', 'continent_code', 'country', 'city', 'time_zone', 'postal_code', 'subdivisions', 'coordinates'] as const) {
+    const field = value[key]
+    if (typeof field === 'string') location[key] = field
+  }
+  for (const key of ['european_union_member', 'in_privacy_restricted_country', 'in_privacy_restricted_region'] as const) {
+    const field = value[key]
+    if (typeof field === 'boolean') location[key] = field
+  }
+  return location
+}
+
+/**
+ * Validates a PIN object from plex.tv. Never trusts the answer: a field of the wrong type or shape
+ * (markup in the code, a negative lifetime, an empty token) is an `invalid-response` error, never
+ * a value that reaches the screen.
+ */
+export function parsePin(body: unknown, options: { strong: boolean; receivedAt: number }): PlexPin {
+  if (!isRecord(body)) throw invalidResponse('expected a PIN object')
+
+  const { id, code, expiresIn, authToken } = body
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    throw invalidResponse('the PIN has no valid id')
+  }
+  const pattern = options.strong ? STRONG_CODE_PATTERN : LINK_CODE_PATTERN
+  if (typeof code !== 'string' || !pattern.test(code)) {
+    throw invalidResponse(
+      options.strong
+        ? 'the PIN code is not 25 lowercase letters or digits'
+        : 'the PIN code is not 4 letters or digits',
+    )
+  }
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN_SECONDS) {
+    throw invalidResponse('the PIN has no valid lifetime (expiresIn)')
+  }
+  if (authToken !== null && authToken !== undefined && (typeof authToken !== 'string' || authToken === '')) {
+    throw invalidResponse('the PIN carries a token that is not a non-empty string')
+  }
+
+  return {
+    id,
+    code,
+    strong: options.strong,
+    product: optionalString(body.product),
+    trusted: body.trusted === true,
+    qr: optionalString(body.qr),
+    clientIdentifier: optionalString(body.clientIdentifier),
+    location: parseLocation(body.location),
+    expiresIn,
+    createdAt: optionalString(body.createdAt),
+    expiresAt: optionalString(body.expiresAt),
+    authToken: authToken ?? null,
+    receivedAt: options.receivedAt,
+  }
+}

@@ -1,0 +1,17 @@
+/** The longest wait a `Retry-After` may impose; beyond it we treat the value as bogus. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000
+
+/**
+ * Parses a `Retry-After` header (delay-seconds or an HTTP-date) into milliseconds from `now`.
+ * Returns `undefined` when the header is absent or unreadable (a cross-origin response exposes it
+ * only when the server lists it in `Access-Control-Expose-Headers`).
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (value == null) return undefined
+  const text = value.trim()
+  if (text === '') return undefined
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
+  const date = Date.parse(text)
+  if (Number.isNaN(date)) return undefined
+  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)
+}

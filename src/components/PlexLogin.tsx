@@ -1,0 +1,190 @@
+'use client'
+
+import type { QueryClient } from '@tanstack/react-query'
+import { QRCodeSVG } from 'qrcode.react'
+import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef } from 'react'
+import type { PlexPinInfo } from '../api/types'
+import { useCopyToClipboard } from '../hooks/useCopyToClipboard'
+import { usePlexPin, type PlexPinStatus } from '../hooks/usePlexPin'
+import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels'
+import { PlexLoginCountdown } from './PlexLoginCountdown'
+
+/** Pixel size of the drawn QR code (CSS may scale it). */
+export const QR_SIZE = 168
+
+export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'> {
+  /** The app's name, shown to the person in plex.tv's "Authorized Devices" list (`X-Plex-Product`). Required. */
+  product: string
+  /**
+   * A stable id for this install (`X-Plex-Client-Identifier`); the PIN is bound to it.
+   * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
+   */
+  clientIdentifier?: string
+  /**
+   * Origin of the plex.tv API; point it at the simulator to develop offline.
+   * @defaultValue `'https://plex.tv'`
+   */
+  baseUrl?: string
+  /**
+   * The page where a person enters the code; the link and the QR code lead here with `?pin=CODE`.
+   * @defaultValue `'https://plex.tv/link'`
+   */
+  linkUrl?: string
+  /**
+   * Milliseconds between polls while the page is visible (at least 1000; at most one poll every
+   * 5 s while the page is hidden).
+   * @defaultValue `1000`
+   */
+  pollInterval?: number
+  /**
+   * How many expired codes are replaced automatically before the widget waits for "Get a new code".
+   * @defaultValue `3`
+   */
+  maxRenewals?: number
+  /**
+   * Called once with the user's Plex token when someone links the code. The token is a secret:
+   * keep it out of URLs, logs and anything rendered.
+   */
+  onAuthenticated?: (token: string, pin: PlexPinInfo) => void
+  /** Called when a failure persists (the widget then shows it with "Try again"). */
+  onError?: (error: Error) => void
+  /** Called with each new status: `creating`, `waiting`, `authenticated`, `expired` or `error`. */
+  onStatusChange?: (status: PlexPinStatus) => void
+  /**
+   * Every visible and announced string; pass the ones to change.
+   * @defaultValue English, see `defaultPlexLoginLabels`
+   */
+  labels?: Partial<PlexLoginLabels>
+  /**
+   * The QueryClient to use.
+   * @defaultValue the one from `QueryClientProvider`, else a private one
+   */
+  queryClient?: QueryClient
+}
+
+const spell = (code: string) => code.split('').join(' ')
+
+/**
+ * "Sign in with Plex" by code: shows the plex.tv/link code, a QR code and a link, polls until
+ * the person enters the code, renews expired codes, recovers from errors and hands the token to
+ * `onAuthenticated`. Style it with `react-plex-login/styles.css` or your own rules keyed on
+ * `data-state` and `data-part`.
+ */
+export const PlexLogin = memo(
+  forwardRef<HTMLDivElement, PlexLoginProps>(function PlexLogin(
+    {
+      product,
+      clientIdentifier,
+      baseUrl,
+      linkUrl,
+      pollInterval,
+      maxRenewals,
+      onAuthenticated,
+      onError,
+      onStatusChange,
+      labels: labelOverrides,
+      queryClient,
+      ...rootProps
+    },
+    ref,
+  ) {
+    const labels = useMemo(() => ({ ...defaultPlexLoginLabels, ...labelOverrides }), [labelOverrides])
+    const pin = usePlexPin({
+      product,
+      clientIdentifier,
+      baseUrl,
+      linkUrl,
+      pollInterval,
+      maxRenewals,
+      onAuthenticated,
+      onError,
+      onStatusChange,
+      queryClient,
+    })
+    const [copyState, copy] = useCopyToClipboard()
+    const { status, code, qrValue, expiresAt } = pin
+
+    let statusText: string
+    if (status === 'creating') statusText = pin.isOffline ? labels.offline : labels.creating
+    else if (status === 'authenticated') statusText = labels.authenticated
+    else if (status === 'expired') statusText = labels.expired
+    else if (status === 'error') statusText = labels.error
+    else if (pin.isOffline) statusText = labels.offline
+    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason?.message ?? '')
+    else if (pin.renewals > 0) statusText = labels.renewed
+    else statusText = labels.waiting
+
+    return (
+      <div
+        role="region"
+        aria-label={labels.region}
+        {...rootProps}
+        ref={ref}
+        data-plex-login=""
+        data-state={status}
+        data-retrying={pin.isRetrying ? '' : undefined}
+        aria-busy={status === 'creating' || undefined}
+      >
+        <p data-part="title">{labels.title}</p>
+
+        {code && qrValue && (
+          <div data-part="body">
+            <div data-part="details">
+              <p data-part="instructions">{labels.instructions}</p>
+              <p data-part="code-line">
+                <span data-part="code" aria-hidden="true">
+                  {code}
+                </span>
+                <span data-part="visually-hidden">{labels.codeForScreenReaders(spell(code))}</span>
+              </p>
+              <div data-part="links">
+                <a data-part="link" href={qrValue} target="_blank" rel="noopener noreferrer">
+                  {labels.openLink}
+                  <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
+                </a>
+                <button type="button" data-part="copy" data-copied={copyState === 'copied' ? '' : undefined} onClick={() => copy(code)}>
+                  {copyState === 'copied' ? labels.copied : labels.copy}
+                </button>
+              </div>
+              {expiresAt !== null && status === 'waiting' && <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} />}
+            </div>
+            <QRCodeSVG
+              data-part="qr"
+              role="img"
+              aria-label={labels.qrTitle}
+              title={labels.qrTitle}
+              value={qrValue}
+              size={QR_SIZE}
+              level="M"
+              marginSize={4}
+              fgColor="currentColor"
+              bgColor="transparent"
+            />
+          </div>
+        )}
+
+        <div data-part="status" role="status" aria-live="polite">
+          <p>{statusText}</p>
+          {status === 'error' && pin.error && <p data-part="error">{pin.error.message}</p>}
+          {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
+          {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
+        </div>
+
+        {(status === 'error' || status === 'expired') && (
+          <div data-part="actions">
+            {status === 'error' ? (
+              <button type="button" data-part="retry" onClick={pin.retry}>
+                {labels.retry}
+              </button>
+            ) : (
+              <button type="button" data-part="renew" onClick={pin.renew}>
+                {labels.renew}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    )
+  }),
+)
+PlexLogin.displayName = 'PlexLogin'

@@ -1,0 +1,406 @@
+'use client'
+
+import {
+  focusManager,
+  QueryClient,
+  QueryClientContext,
+  useQuery,
+} from '@tanstack/react-query'
+import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
+import { createPlexClient } from '../api/createPlexClient'
+import { isPlexApiError, isTransientError } from '../api/PlexApiError'
+import { retryDelayMs, shouldRetry, BACKOFF_MAX_MS } from '../api/retryPolicy'
+import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types'
+import { secondsUntil, subscribeToTicks } from '../internal/secondTicker'
+import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions'
+import { useLatestRef } from './useLatestRef'
+
+/** Where a sign-in stands. Shown as `data-state` on the widget. */
+export const PlexPinStatus = {
+  /** Asking plex.tv for a PIN. */
+  creating: 'creating',
+  /** The code is on screen; polling until someone links it. */
+  waiting: 'waiting',
+  /** Someone linked the code; the token went to `onAuthenticated`. */
+  authenticated: 'authenticated',
+  /** The code expired and the renewal limit is reached; `renew()` starts again. */
+  expired: 'expired',
+  /** A failure persisted; `retry()` tries again. The code stays on screen when there is one. */
+  error: 'error',
+} as const
+
+export type PlexPinStatus = (typeof PlexPinStatus)[keyof typeof PlexPinStatus]
+
+/** Every query this package creates starts with this key. */
+export const QUERY_KEY_SCOPE = 'react-plex-login'
+/** Polling slows to this while the page is hidden (the person is on plex.tv/link in another tab). */
+export const HIDDEN_POLL_INTERVAL_MS = 5000
+
+export interface UsePlexPinOptions extends PlexDeviceInfo {
+  /** The app's name, shown to the person in plex.tv's "Authorized Devices" (`X-Plex-Product`). */
+  product: string
+  /**
+   * A stable id for this install (`X-Plex-Client-Identifier`).
+   * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
+   */
+  clientIdentifier?: string
+  /**
+   * Origin of the plex.tv API; point it at the simulator to develop offline.
+   * @defaultValue `'https://plex.tv'`
+   */
+  baseUrl?: string
+  /**
+   * The page where a person enters the code; the QR code leads here with `?pin=CODE`.
+   * @defaultValue `'https://plex.tv/link'`
+   */
+  linkUrl?: string
+  /**
+   * Milliseconds between polls while the page is visible; values below 1000 are raised to 1000.
+   * While the page is hidden, polls come at most every 5 s.
+   * @defaultValue `1000`
+   */
+  pollInterval?: number
+  /**
+   * How many times an expired code is replaced by a new one automatically before the widget
+   * stops and waits for `renew()`.
+   * @defaultValue `3`
+   */
+  maxRenewals?: number
+  /**
+   * `false` holds off creating a PIN (for a "Sign in with Plex" button that starts the flow).
+   * @defaultValue `true`
+   */
+  enabled?: boolean
+  /**
+   * Called once when someone links the code, with the user's Plex token (a secret: store it
+   * safely, never in a URL or a log) and the PIN without its token. Polling has stopped.
+   */
+  onAuthenticated?: (token: string, pin: PlexPinInfo) => void
+  /** Called when a failure persists and the status becomes `error`. */
+  onError?: (error: Error) => void
+  /** Called with each new status, the first one included. */
+  onStatusChange?: (status: PlexPinStatus) => void
+  /**
+   * The QueryClient to use.
+   * @defaultValue the one from `QueryClientProvider`, else a private one
+   */
+  queryClient?: QueryClient
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch
+}
+
+export interface UsePlexPinResult {
+  /** Where the sign-in stands. */
+  status: PlexPinStatus
+  /** The 4-character code to type at plex.tv/link, while it can still be used; else `null`. */
+  code: string | null
+  /** The current PIN (never with its token). */
+  pin: PlexPinInfo | null
+  /** The page where the code is entered. */
+  linkUrl: string
+  /** What the QR code carries: `linkUrl` with `?pin=CODE`; `null` without a code. */
+  qrValue: string | null
+  /** When the code expires, as a local `Date.now()` timestamp (from `expiresIn`, not plex.tv's clock). */
+  expiresAt: number | null
+  /** Whole seconds until the code expires. Reading it re-renders the caller once a second. */
+  secondsLeft: number | null
+  /** Why the status is `error`; `null` otherwise. */
+  error: Error | null
+  /** The last failure while retrying on its own (`isRetrying`), for a "reconnecting" hint. */
+  failureReason: Error | null
+  /** A transient failure (network, 5xx, 429) is being retried with backoff; the code stays valid. */
+  isRetrying: boolean
+  /** The browser reports being offline; requests wait for the connection to return. */
+  isOffline: boolean
+  /** How many times the code has been replaced since the last `renew()`. */
+  renewals: number
+  /** Drops the current code and starts over with a fresh PIN and a fresh renewal budget. */
+  renew: () => void
+  /** Repeats the request that failed (in `error`). */
+  retry: () => void
+}
+
+interface RoundState {
+  generation: number
+  renewals: number
+  expired: boolean
+}
+
+type RoundAction = { type: 'expire'; generation: number; maxRenewals: number } | { type: 'renew' }
+
+function roundReducer(state: RoundState, action: RoundAction): RoundState {
+  if (action.type === 'renew') return { generation: state.generation + 1, renewals: 0, expired: false }
+  // An expiry reported for a PIN we already replaced is old news.
+  if (action.generation !== state.generation || state.expired) return state
+  if (state.renewals < action.maxRenewals) {
+    return { generation: state.generation + 1, renewals: state.renewals + 1, expired: false }
+  }
+  return { ...state, expired: true }
+}
+
+const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false }
+
+interface PollResult {
+  authenticated: boolean
+}
+
+const NOT_AUTHENTICATED: PollResult = { authenticated: false }
+
+/** What outlives renders but belongs to one mounted hook. */
+interface Session {
+  controller: AbortController
+  client: PlexClient | null
+  /** The token between the poll that found it and the effect that delivers it; then cleared. */
+  token: string | null
+  mounted: boolean
+}
+
+let instanceCounter = 0
+
+function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
+  return pin
+}
+
+/** After retries are spent on a transient failure, keep trying slowly instead of giving up. */
+function transientRecovery(query: { state: { status: string; error: unknown } }): number | false {
+  return query.state.status === 'error' && isTransientError(query.state.error) ? BACKOFF_MAX_MS : false
+}
+
+/**
+ * Creates a plex.tv PIN, polls it until someone links it at plex.tv/link, renews it when it
+ * expires and hands the token to `onAuthenticated`: the whole device-code sign-in, without UI.
+ *
+ * One PIN per mounted hook (also under `<StrictMode>`); polling stops on success, on unmount and
+ * while nothing can come of it. Works with the app's `QueryClientProvider` or without one.
+ */
+export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
+  const contextClient = useContext(QueryClientContext)
+  // Hooks cannot be conditional, so the private client is made up front but only when needed.
+  const [fallbackClient] = useState(() => (options.queryClient || contextClient ? null : new QueryClient()))
+  const queryClient = options.queryClient ?? contextClient ?? fallbackClient ?? new QueryClient()
+  const [instanceId] = useState(() => ++instanceCounter)
+  const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
+  const session = useRef<Session>(null as unknown as Session)
+  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false }
+
+  const { product, clientIdentifier, baseUrl, linkUrl: linkUrlOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
+  const { pollInterval, maxRenewals, linkUrl, configError } = useMemo(
+    () =>
+      checkPlexLoginOptions({
+        product,
+        clientIdentifier,
+        baseUrl,
+        linkUrl: linkUrlOption,
+        pollInterval: pollOption,
+        maxRenewals: renewalsOption,
+      }),
+    [product, clientIdentifier, baseUrl, linkUrlOption, pollOption, renewalsOption],
+  )
+  const latest = useLatestRef({ options })
+  const enabled = options.enabled !== false && configError === null
+
+  useEffect(() => {
+    if (!fallbackClient) return
+    fallbackClient.mount()
+    return () => fallbackClient.unmount()
+  }, [fallbackClient])
+
+  useEffect(() => {
+    const current = session.current
+    current.mounted = true
+    if (current.controller.signal.aborted) current.controller = new AbortController()
+    return () => {
+      current.mounted = false
+      // StrictMode unmounts and remounts at once; only a real unmount is still unmounted a
+      // microtask later. Aborting then keeps "exactly one POST" and still stops a slow create.
+      queueMicrotask(() => {
+        if (current.mounted) return
+        current.controller.abort()
+        current.token = null
+        queryClient.removeQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId] })
+      })
+    }
+  }, [queryClient, instanceId])
+
+  const pinQuery = useQuery<PlexPinInfo, Error>(
+    {
+      queryKey: [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation],
+      queryFn: async (): Promise<PlexPinInfo> => {
+        // The options of the moment the PIN is created; later changes apply to the next PIN, so
+        // a re-render with a new `product` never restarts a sign-in in progress.
+        const client = createPlexClient(latest.current.options)
+        session.current.client = client
+        // The session's signal, not the query's: see the unmount effect above.
+        const pin = await client.createPin({ signal: session.current.controller.signal })
+        return withoutToken(pin)
+      },
+      enabled: enabled && !round.expired,
+      staleTime: Infinity,
+      gcTime: 0,
+      networkMode: 'online',
+      retry: shouldRetry,
+      retryDelay: retryDelayMs,
+      refetchOnMount: false,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      refetchInterval: transientRecovery,
+      refetchIntervalInBackground: true,
+    },
+    queryClient,
+  )
+
+  const pin = pinQuery.data ?? null
+  const pollActive = enabled && pin !== null && !round.expired
+
+  const pollQuery = useQuery<PollResult, Error>(
+    {
+      queryKey: [QUERY_KEY_SCOPE, instanceId, 'poll', pin?.id ?? 0],
+      queryFn: async ({ signal }): Promise<PollResult> => {
+        const client = session.current.client
+        if (!client || !pin) return NOT_AUTHENTICATED
+        const polled = await client.getPin(pin.id, { signal })
+        if (polled.authToken === null) return NOT_AUTHENTICATED
+        // The token never enters the query cache: it waits here until the effect hands it over.
+        session.current.token = polled.authToken
+        return { authenticated: true }
+      },
+      // A PIN just created cannot be linked yet: the first poll comes one interval later.
+      initialData: NOT_AUTHENTICATED,
+      initialDataUpdatedAt: () => Date.now(),
+      enabled: pollActive,
+      staleTime: 0,
+      gcTime: 0,
+      networkMode: 'online',
+      retry: shouldRetry,
+      retryDelay: retryDelayMs,
+      refetchOnMount: false,
+      refetchOnWindowFocus: 'always',
+      refetchOnReconnect: 'always',
+      refetchInterval: (query) => {
+        if (query.state.data?.authenticated) return false
+        if (query.state.status === 'error') return transientRecovery(query)
+        return focusManager.isFocused() ? pollInterval : Math.max(pollInterval, HIDDEN_POLL_INTERVAL_MS)
+      },
+      refetchIntervalInBackground: true,
+    },
+    queryClient,
+  )
+
+  const authenticated = pollQuery.data.authenticated
+  const pollError = pollQuery.status === 'error' ? pollQuery.error : null
+  const pollExpired = isPlexApiError(pollError, 'expired')
+
+  let status: PlexPinStatus
+  let error: Error | null = null
+  if (configError) {
+    status = 'error'
+    error = configError
+  } else if (authenticated) status = 'authenticated'
+  else if (round.expired) status = 'expired'
+  else if (pinQuery.status === 'error') {
+    status = 'error'
+    error = pinQuery.error
+  } else if (!pin) status = 'creating'
+  else if (pollError && !pollExpired) {
+    status = 'error'
+    error = pollError
+  } else status = 'waiting'
+
+  const expiresAt = pin && status !== 'expired' ? pin.receivedAt + pin.expiresIn * 1000 : null
+  const deadlineActive = expiresAt !== null && !authenticated
+
+  // Expiry, from the countdown or from plex.tv (404/1020): replace the PIN within the budget.
+  const expire = useCallback(
+    () => dispatch({ type: 'expire', generation: round.generation, maxRenewals }),
+    [round.generation, maxRenewals],
+  )
+  useEffect(() => {
+    if (!deadlineActive || expiresAt === null) return
+    const timeout = setTimeout(expire, Math.max(0, expiresAt - Date.now()))
+    return () => clearTimeout(timeout)
+  }, [deadlineActive, expiresAt, expire])
+  useEffect(() => {
+    if (pollExpired) expire()
+  }, [pollExpired, expire])
+
+  useEffect(() => {
+    if (!authenticated || !pin) return
+    const token = session.current.token
+    session.current.token = null
+    if (token) latest.current.options.onAuthenticated?.(token, pin)
+  }, [authenticated, pin, latest])
+
+  useEffect(() => {
+    latest.current.options.onStatusChange?.(status)
+  }, [status, latest])
+  useEffect(() => {
+    if (error) latest.current.options.onError?.(error)
+  }, [error, latest])
+
+  // TanStack Query refetches when the tab becomes visible; a person who linked in another
+  // window returns with a focus event instead, which should count as well.
+  const refetchPoll = pollQuery.refetch
+  useEffect(() => {
+    if (!pollActive || authenticated || typeof window === 'undefined') return
+    const onFocus = () => void refetchPoll({ cancelRefetch: false })
+    window.addEventListener('focus', onFocus)
+    return () => window.removeEventListener('focus', onFocus)
+  }, [pollActive, authenticated, refetchPoll])
+
+  // secondsLeft re-renders its reader once a second; callers that never read it never tick.
+  const secondsTracked = useRef(false)
+  useSyncExternalStore(
+    deadlineActive ? subscribeToTicks : subscribeToNothing,
+    () => (secondsTracked.current && expiresAt !== null ? secondsUntil(expiresAt) : null),
+    getNull,
+  )
+
+  const refetchPin = pinQuery.refetch
+  const renew = useCallback(() => dispatch({ type: 'renew' }), [])
+  const retry = useCallback(() => {
+    if (pinQuery.status === 'error') void refetchPin()
+    else if (pollQuery.status === 'error') void refetchPoll()
+  }, [pinQuery.status, pollQuery.status, refetchPin, refetchPoll])
+
+  const showCode = pin !== null && (status === 'waiting' || status === 'error')
+  const code = showCode ? pin.code : null
+  const isRetrying =
+    (pinQuery.failureCount > 0 && pinQuery.status === 'pending') ||
+    (pollQuery.failureCount > 0 && pollQuery.status === 'success' && !authenticated)
+
+  const result: UsePlexPinResult = {
+    status,
+    code,
+    pin,
+    linkUrl,
+    qrValue: code ? buildQrValue(linkUrl, code) : null,
+    expiresAt,
+    secondsLeft: null,
+    error,
+    failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
+    isRetrying,
+    isOffline: pinQuery.isPaused || pollQuery.isPaused,
+    renewals: round.renewals,
+    renew,
+    retry,
+  }
+  // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
+  // The ref only ever flips to true, and the store above reads it after commit.
+  // eslint-disable-next-line react-hooks/refs
+  Object.defineProperty(result, 'secondsLeft', {
+    enumerable: true,
+    get() {
+      secondsTracked.current = true
+      return expiresAt === null ? null : secondsUntil(expiresAt)
+    },
+  })
+  return result
+}
+
+function subscribeToNothing(): () => void {
+  return () => {}
+}
+
+function getNull(): null {
+  return null
+}

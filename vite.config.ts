@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { defineConfig, type Plugin } from 'vitest/config'
+
+/** The stylesheet ships as-is (`react-plex-login/styles.css`); nothing imports it from JS. */
+function emitStylesheet(): Plugin {
+  return {
+    name: 'react-plex-login:styles',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') })
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [emitStylesheet()],
+  build: {
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: 'index',
+    },
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode\.react($|\/)/],
+      // The entry keeps its 'use client' (rolldown preserves it there); the same directive in
+      // inner modules is redundant once they are bundled into it.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return
+        warn(warning)
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
+    restoreMocks: true,
+  },
+})
