@@ -11,6 +11,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   const text = value.trim()
   if (text === '') return undefined
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
+  // An HTTP-date always names a weekday and month; V8 would read "-5" as a year.
+  if (!/[a-z]/i.test(text)) return undefined
   const date = Date.parse(text)
   if (Number.isNaN(date)) return undefined
   return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)

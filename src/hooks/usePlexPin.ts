@@ -175,9 +175,11 @@ function transientRecovery(query: { state: { status: string; error: unknown } })
  */
 export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const contextClient = useContext(QueryClientContext)
-  // Hooks cannot be conditional, so the private client is made up front but only when needed.
-  const [fallbackClient] = useState(() => (options.queryClient || contextClient ? null : new QueryClient()))
-  const queryClient = options.queryClient ?? contextClient ?? fallbackClient ?? new QueryClient()
+  const queryClient = useMemo(
+    () => options.queryClient ?? contextClient ?? new QueryClient(),
+    [options.queryClient, contextClient],
+  )
+  const ownsClient = queryClient !== options.queryClient && queryClient !== contextClient
   const [instanceId] = useState(() => ++instanceCounter)
   const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
   const session = useRef<Session>(null as unknown as Session)
@@ -199,11 +201,13 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const latest = useLatestRef({ options })
   const enabled = options.enabled !== false && configError === null
 
+  // A private client (no provider) must be mounted like QueryClientProvider does, or focus and
+  // reconnect events never reach its queries.
   useEffect(() => {
-    if (!fallbackClient) return
-    fallbackClient.mount()
-    return () => fallbackClient.unmount()
-  }, [fallbackClient])
+    if (!ownsClient) return
+    queryClient.mount()
+    return () => queryClient.unmount()
+  }, [ownsClient, queryClient])
 
   useEffect(() => {
     const current = session.current
@@ -268,7 +272,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       initialData: NOT_AUTHENTICATED,
       initialDataUpdatedAt: () => Date.now(),
       enabled: pollActive,
-      staleTime: 0,
+      // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
+      staleTime: pollInterval,
       gcTime: 0,
       networkMode: 'online',
       retry: shouldRetry,

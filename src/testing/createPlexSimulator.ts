@@ -1,0 +1,411 @@
+/**
+ * A stand-in for the plex.tv PIN API, for developing and testing offline. It holds PINs, users
+ * and tokens in memory and answers Fetch API `Request`s with `Response`s exactly as
+ * `shared/plex-api.md` describes plex.tv: 201/200 PIN objects, 404/1020 once a PIN is gone,
+ * 400/1000 without a client identifier, XML unless JSON is asked for, CORS for any origin.
+ * Adapters put it behind MSW (`plexSimulatorHandlers`) or a real HTTP server.
+ */
+
+/** plex.tv's lifetimes: 15 minutes for a link code, 30 for a strong one. */
+export const LINK_PIN_LIFETIME_S = 900
+export const STRONG_PIN_LIFETIME_S = 1800
+
+const LINK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+const STRONG_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const FIRST_PIN_ID = 1_272_322_473
+
+export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'preflight' | 'unknown'
+
+export interface SimulatorUser {
+  id: number
+  uuid: string
+  username: string
+  title: string
+  email: string
+  thumb: string
+  /** The user's own token (what the signed-in person on plex.tv/link holds). */
+  token: string
+}
+
+export interface SimulatorPin {
+  id: number
+  code: string
+  strong: boolean
+  product: string
+  clientIdentifier: string
+  createdAt: number
+  expiresAt: number
+  authToken: string | null
+}
+
+export interface SimulatorLogEntry {
+  /** Simulator clock when the request arrived. */
+  time: number
+  method: string
+  /** Path without the query string, e.g. `/api/v2/pins/1272322473`. */
+  path: string
+  route: SimulatorRoute
+  /** Query parameters (X-Plex-* among them, when the client sent them that way). */
+  query: Record<string, string>
+  /** Request headers, lower-case names; `x-plex-token` is redacted. */
+  headers: Record<string, string>
+  /** The status answered, or 0 for a dropped connection. */
+  status: number
+}
+
+/** A scripted failure, applied to the next matching requests. */
+export type SimulatorFault =
+  | { type: 'status'; status: number; retryAfter?: string; body?: string; contentType?: string }
+  | { type: 'body'; body: string; status?: number; contentType?: string }
+  | { type: 'drop' }
+  | { type: 'redirect'; location: string; status?: number }
+
+export interface SimulatorFaultOptions {
+  /** How many matching requests fail. @defaultValue 1 */
+  times?: number
+  /** Which requests: a route name or a predicate. @defaultValue every PIN and user route */
+  route?: SimulatorRoute | ((entry: SimulatorLogEntry) => boolean)
+}
+
+export interface PlexSimulatorOptions {
+  /** The clock, in ms. Tests pass a fake one (or use fake timers) to expire PINs instantly. @defaultValue `Date.now` */
+  now?: () => number
+  /** Milliseconds added before every answer. @defaultValue 0 */
+  latencyMs?: number
+  /** The fake account that links codes. @defaultValue a user named "plexfan" */
+  user?: Partial<SimulatorUser>
+  /**
+   * Whether cross-origin scripts may read `Retry-After` (`Access-Control-Expose-Headers`); unknown
+   * for plex.tv, so both ways can be tested. @defaultValue true
+   */
+  exposeRetryAfter?: boolean
+  /** Where the fake geo data says the requester is. */
+  location?: Record<string, unknown>
+  /** Random numbers for codes and tokens. @defaultValue `Math.random` */
+  random?: () => number
+}
+
+/** Thrown by {@link PlexSimulator.handle} when a fault asks for the connection to be dropped. */
+export class SimulatedConnectionDrop extends Error {
+  constructor() {
+    super('plex.tv simulator: connection dropped (injected fault)')
+    this.name = 'SimulatedConnectionDrop'
+  }
+}
+
+export interface PlexSimulator {
+  /** Answers one request as plex.tv would. Rejects with {@link SimulatedConnectionDrop} for a `drop` fault. */
+  handle(request: Request): Promise<Response>
+  /** Every request so far, oldest first. */
+  readonly log: SimulatorLogEntry[]
+  /** Requests of one route (or all), e.g. `requests('create-pin').length`. */
+  requests(route?: SimulatorRoute): SimulatorLogEntry[]
+  clearLog(): void
+  /** The PINs, newest last. */
+  readonly pins: SimulatorPin[]
+  /** The newest PIN (what the widget is showing, usually). */
+  latestPin(): SimulatorPin | undefined
+  /** The fake account. */
+  readonly user: SimulatorUser
+  /**
+   * Links a code as plex.tv/link does for a signed-in person (same as `PUT /api/v2/pins/link`).
+   * Returns the PIN, or an error word for a code that is unknown, expired or strong.
+   */
+  link(code: string): { ok: true; pin: SimulatorPin } | { ok: false; reason: 'unknown' | 'expired' }
+  /** Makes a PIN (default: the newest) expire now. */
+  expire(id?: number): void
+  /** Scripts a failure for the next matching requests. */
+  fail(fault: SimulatorFault, options?: SimulatorFaultOptions): void
+  /** Drops every scripted failure. */
+  clearFaults(): void
+  /** Milliseconds added before every answer. */
+  latencyMs: number
+  /** Forgets PINs, tokens minted by links, faults and the log. */
+  reset(): void
+}
+
+interface ScheduledFault {
+  fault: SimulatorFault
+  remaining: number
+  matches: (entry: SimulatorLogEntry) => boolean
+}
+
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}
+
+function toXml(tag: string, fields: Record<string, unknown>): string {
+  const attributes = Object.entries(fields)
+    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join('')
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${tag}${attributes}/>\n`
+}
+
+const DEFAULT_LOCATION = {
+  code: 'NL',
+  european_union_member: true,
+  continent_code: 'EU',
+  country: 'Netherlands',
+  city: 'Breda',
+  time_zone: 'Europe/Amsterdam',
+  postal_code: '4811',
+  in_privacy_restricted_country: true,
+  in_privacy_restricted_region: true,
+  subdivisions: 'North Brabant',
+  coordinates: '51.5869, 4.7471',
+}
+
+function routeOf(method: string, path: string): SimulatorRoute {
+  if (method === 'OPTIONS') return 'preflight'
+  if (path === '/api/v2/pins' && method === 'POST') return 'create-pin'
+  if (path === '/api/v2/pins/link' && method === 'PUT') return 'link-pin'
+  if (/^\/api\/v2\/pins\/[^/]+$/.test(path) && method === 'GET') return 'get-pin'
+  if (path === '/api/v2/user' && method === 'GET') return 'get-user'
+  return 'unknown'
+}
+
+/** Creates an in-memory plex.tv. Each simulator is independent: make one per test. */
+export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSimulator {
+  const now = options.now ?? (() => Date.now())
+  const random = options.random ?? Math.random
+  const exposeRetryAfter = options.exposeRetryAfter ?? true
+  const location = options.location ?? DEFAULT_LOCATION
+  const user: SimulatorUser = {
+    id: 27_500_911,
+    uuid: 'f3d5a3c1b2e94c7a',
+    username: 'plexfan',
+    title: 'Plex Fan',
+    email: 'plexfan@example.com',
+    thumb: 'https://plex.tv/users/f3d5a3c1b2e94c7a/avatar',
+    token: 'simUserToken-9fX2kQ7wLm3Rt8Zp',
+    ...options.user,
+  }
+
+  const pins: SimulatorPin[] = []
+  const log: SimulatorLogEntry[] = []
+  let faults: ScheduledFault[] = []
+  /** Device tokens minted by linking, each valid for the user. */
+  const deviceTokens = new Set<string>()
+  let nextId = FIRST_PIN_ID
+
+  function randomString(alphabet: string, length: number): string {
+    let out = ''
+    for (let i = 0; i < length; i += 1) out += alphabet[Math.floor(random() * alphabet.length)] ?? alphabet[0]
+    return out
+  }
+
+  function isLive(pin: SimulatorPin): boolean {
+    return pin.expiresAt > now()
+  }
+
+  function newCode(strong: boolean): string {
+    for (;;) {
+      const code = strong ? randomString(STRONG_ALPHABET, 25) : randomString(LINK_ALPHABET, 4)
+      if (!pins.some((pin) => pin.code === code && isLive(pin))) return code
+    }
+  }
+
+  function link(code: string): ReturnType<PlexSimulator['link']> {
+    const wanted = code.trim().toUpperCase()
+    const pin = [...pins].reverse().find((candidate) => !candidate.strong && candidate.code === wanted)
+    if (!pin) return { ok: false, reason: 'unknown' }
+    if (!isLive(pin)) return { ok: false, reason: 'expired' }
+    pin.authToken ??= `simDeviceToken-${randomString(STRONG_ALPHABET, 20)}`
+    deviceTokens.add(pin.authToken)
+    return { ok: true, pin }
+  }
+
+  function pinBody(pin: SimulatorPin, origin: string) {
+    return {
+      id: pin.id,
+      code: pin.code,
+      product: pin.product,
+      trusted: false,
+      qr: `${origin}/api/v2/pins/qr/${pin.code}`,
+      clientIdentifier: pin.clientIdentifier,
+      location,
+      expiresIn: Math.max(0, Math.ceil((pin.expiresAt - now()) / 1000)),
+      createdAt: isoSeconds(pin.createdAt),
+      expiresAt: isoSeconds(pin.expiresAt),
+      authToken: pin.authToken,
+      newRegistration: null,
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    const path = url.pathname.replace(/\/+$/, '') || '/'
+    const method = request.method.toUpperCase()
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, name) => {
+      headers[name] = name === 'x-plex-token' ? '<redacted>' : value
+    })
+    const entry: SimulatorLogEntry = {
+      time: now(),
+      method,
+      path,
+      route: routeOf(method, path),
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      status: 0,
+    }
+    log.push(entry)
+
+    const latency = simulator.latencyMs
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+
+    const origin = request.headers.get('Origin')
+    const cors: Record<string, string> = {
+      'Access-Control-Allow-Origin': origin ?? '*',
+      Vary: 'Origin',
+    }
+    if (exposeRetryAfter) cors['Access-Control-Expose-Headers'] = 'Retry-After'
+
+    if (entry.route === 'preflight') {
+      entry.status = 204
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers':
+            request.headers.get('Access-Control-Request-Headers') ??
+            'Accept, Content-Type, X-Plex-Token, X-Plex-Client-Identifier, X-Plex-Product, X-Plex-Version',
+          'Access-Control-Max-Age': '600',
+        },
+      })
+    }
+
+    const scheduled = faults.find((candidate) => candidate.remaining > 0 && candidate.matches(entry))
+    if (scheduled) {
+      scheduled.remaining -= 1
+      faults = faults.filter((candidate) => candidate.remaining > 0)
+      const { fault } = scheduled
+      if (fault.type === 'drop') throw new SimulatedConnectionDrop()
+      if (fault.type === 'redirect') {
+        entry.status = fault.status ?? 302
+        return new Response(null, { status: entry.status, headers: { ...cors, Location: fault.location } })
+      }
+      entry.status = fault.status ?? 200
+      const responseHeaders: Record<string, string> = { ...cors, 'Content-Type': fault.contentType ?? 'application/json' }
+      if (fault.type === 'status' && fault.retryAfter !== undefined) responseHeaders['Retry-After'] = fault.retryAfter
+      const body =
+        fault.type === 'body'
+          ? fault.body
+          : (fault.body ?? JSON.stringify({ errors: [{ code: 0, message: `Simulated HTTP ${fault.status}`, status: fault.status }] }))
+      return new Response(body, { status: entry.status, headers: responseHeaders })
+    }
+
+    const wantsJson = (request.headers.get('Accept') ?? '').includes('application/json')
+    const plexValue = (name: string) => request.headers.get(name) ?? url.searchParams.get(name)
+
+    const answer = (status: number, tag: string, body: Record<string, unknown> | null): Response => {
+      entry.status = status
+      if (body === null) return new Response(null, { status, headers: cors })
+      return wantsJson
+        ? Response.json(body, { status, headers: cors })
+        : new Response(toXml(tag, body), { status, headers: { ...cors, 'Content-Type': 'application/xml' } })
+    }
+    const plexError = (status: number, code: number, message: string): Response => {
+      entry.status = status
+      const body = { errors: [{ code, message, status }] }
+      return wantsJson
+        ? Response.json(body, { status, headers: cors })
+        : new Response(
+            `<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error code="${code}" message="${escapeXml(message)}" status="${status}"/>\n</errors>\n`,
+            { status, headers: { ...cors, 'Content-Type': 'application/xml' } },
+          )
+    }
+
+    const clientIdentifier = plexValue('X-Plex-Client-Identifier')
+
+    switch (entry.route) {
+      case 'create-pin': {
+        if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
+        const strong = url.searchParams.get('strong') === 'true'
+        const created = now()
+        const pin: SimulatorPin = {
+          id: nextId,
+          code: newCode(strong),
+          strong,
+          product: plexValue('X-Plex-Product') ?? '',
+          clientIdentifier,
+          createdAt: created,
+          expiresAt: created + (strong ? STRONG_PIN_LIFETIME_S : LINK_PIN_LIFETIME_S) * 1000,
+          authToken: null,
+        }
+        nextId += 1 + Math.floor(random() * 1000)
+        pins.push(pin)
+        return answer(201, 'pin', pinBody(pin, url.origin))
+      }
+      case 'get-pin': {
+        if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
+        const id = Number(path.slice('/api/v2/pins/'.length))
+        const pin = pins.find((candidate) => candidate.id === id)
+        if (!pin || !isLive(pin) || pin.clientIdentifier !== clientIdentifier) {
+          return plexError(404, 1020, 'Code not found or expired')
+        }
+        return answer(200, 'pin', pinBody(pin, url.origin))
+      }
+      case 'link-pin': {
+        const token = plexValue('X-Plex-Token')
+        if (token !== user.token && !(token && deviceTokens.has(token))) {
+          return plexError(401, 1001, 'User could not be authenticated')
+        }
+        const form = new URLSearchParams(method === 'PUT' ? await request.text() : '')
+        const code = form.get('code') ?? url.searchParams.get('code') ?? ''
+        const result = link(code)
+        if (!result.ok) return plexError(404, 1020, 'Code not found or expired')
+        return answer(204, 'pin', null)
+      }
+      case 'get-user': {
+        const token = request.headers.get('X-Plex-Token')
+        if (token !== user.token && !(token && deviceTokens.has(token))) {
+          return plexError(401, 1001, 'User could not be authenticated')
+        }
+        const { token: _token, ...account } = user
+        return answer(200, 'user', { ...account, authToken: token })
+      }
+      default:
+        return plexError(404, 404, 'Not found')
+    }
+  }
+
+  const simulator: PlexSimulator = {
+    handle,
+    log,
+    requests: (route) => (route ? log.filter((entry) => entry.route === route) : [...log]),
+    clearLog: () => void log.splice(0),
+    pins,
+    latestPin: () => pins.at(-1),
+    user,
+    link,
+    expire(id) {
+      const pin = id === undefined ? pins.at(-1) : pins.find((candidate) => candidate.id === id)
+      if (pin) pin.expiresAt = Math.min(pin.expiresAt, now())
+    },
+    fail(fault, { times = 1, route } = {}) {
+      const matches =
+        typeof route === 'function'
+          ? route
+          : (entry: SimulatorLogEntry) => (route ? entry.route === route : entry.route !== 'preflight')
+      faults.push({ fault, remaining: times, matches })
+    },
+    clearFaults: () => {
+      faults = []
+    },
+    latencyMs: options.latencyMs ?? 0,
+    reset() {
+      pins.splice(0)
+      log.splice(0)
+      faults = []
+      deviceTokens.clear()
+    },
+  }
+  return simulator
+}

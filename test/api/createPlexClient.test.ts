@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest'
+import { createPlexClient, PlexApiError, type PlexApiErrorKind } from '../../src'
+import { BASE_URL, startSimulator } from '../support/simulator'
+
+const CLIENT_ID = '5b8c1f0e-3a52-4c1e-9f65-2c1d3e4f5a6b'
+
+function client(extra: Partial<Parameters<typeof createPlexClient>[0]> = {}) {
+  return createPlexClient({ product: 'Test App', clientIdentifier: CLIENT_ID, ...extra })
+}
+
+async function failure(promise: Promise<unknown>): Promise<PlexApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the request to fail')
+    },
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(PlexApiError)
+  return error as PlexApiError
+}
+
+/** Header names a browser lets a page send without a CORS preflight. */
+const CORS_SAFELISTED = new Set(['accept', 'accept-language', 'content-language'])
+
+describe('createPlexClient', () => {
+  describe('given the simulator as plex.tv', () => {
+    it('creates a 4-character link PIN with every field parsed', async () => {
+      const sim = startSimulator()
+      const pin = await client().createPin()
+      expect(pin.code).toMatch(/^[A-Z0-9]{4}$/)
+      expect(pin.code).toBe(sim.latestPin()?.code)
+      expect(pin).toMatchObject({
+        id: sim.latestPin()?.id,
+        strong: false,
+        product: 'Test App',
+        clientIdentifier: CLIENT_ID,
+        expiresIn: 900,
+        authToken: null,
+        trusted: false,
+      })
+      expect(pin.location?.code).toBe('NL')
+      expect(pin.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    })
+
+    it('creates a 25-character strong PIN when asked', async () => {
+      startSimulator()
+      const pin = await client().createPin({ strong: true })
+      expect(pin.code).toMatch(/^[a-z0-9]{25}$/)
+      expect(pin.expiresIn).toBe(1800)
+    })
+
+    it('sends every X-Plex-* value in the query string and no custom header', async () => {
+      const sim = startSimulator()
+      const plex = client({ version: '1.2.3', platform: 'Chrome', device: 'Linux', deviceName: 'Desk', language: 'nl' })
+      const pin = await plex.createPin()
+      await plex.getPin(pin.id)
+      for (const entry of sim.log) {
+        expect(entry.query).toMatchObject({
+          'X-Plex-Product': 'Test App',
+          'X-Plex-Client-Identifier': CLIENT_ID,
+          'X-Plex-Version': '1.2.3',
+          'X-Plex-Platform': 'Chrome',
+          'X-Plex-Device': 'Linux',
+          'X-Plex-Device-Name': 'Desk',
+          'X-Plex-Language': 'nl',
+        })
+        expect(Object.keys(entry.headers).filter((name) => name.startsWith('x-plex'))).toEqual([])
+        expect(entry.headers.accept).toBe('application/json')
+      }
+      expect(sim.requests('create-pin')[0]?.query.strong).toBe('false')
+    })
+
+    it('makes CORS simple requests: a safelisted method and only safelisted headers', async () => {
+      startSimulator()
+      const seen: RequestInit[] = []
+      const spy: typeof fetch = (input, init) => {
+        seen.push(init ?? {})
+        return fetch(input, init)
+      }
+      const plex = client({ fetch: spy })
+      const pin = await plex.createPin()
+      await plex.getPin(pin.id)
+      expect(seen).toHaveLength(2)
+      for (const init of seen) {
+        expect(['GET', 'POST', 'HEAD']).toContain(init.method)
+        expect(init.body ?? null).toBeNull()
+        const names = [...new Headers(init.headers).keys()]
+        expect(names).toEqual(['accept'])
+        expect(names.every((name) => CORS_SAFELISTED.has(name))).toBe(true)
+      }
+    })
+
+    it('polls the PIN and sees the token once the code is linked', async () => {
+      const sim = startSimulator()
+      const plex = client()
+      const pin = await plex.createPin()
+      expect((await plex.getPin(pin.id)).authToken).toBeNull()
+      expect(sim.link(pin.code).ok).toBe(true)
+      const linked = await plex.getPin(pin.id)
+      expect(linked.authToken).toMatch(/\S+/)
+    })
+
+    it('reads the account with the token in a header, never in the URL', async () => {
+      const sim = startSimulator()
+      const plex = client()
+      const pin = await plex.createPin()
+      sim.link(pin.code)
+      const { authToken } = await plex.getPin(pin.id)
+      const user = await plex.getUser(authToken ?? '')
+      expect(user).toMatchObject({ id: sim.user.id, username: 'plexfan', title: 'Plex Fan' })
+      const request = sim.requests('get-user')[0]
+      expect(request?.headers['x-plex-token']).toBe('<redacted>')
+      expect(JSON.stringify(request?.query)).not.toContain(authToken)
+    })
+  })
+
+  describe('given failing answers, each error kind comes from a real HTTP answer', () => {
+    const cases: [string, (sim: ReturnType<typeof startSimulator>) => void, PlexApiErrorKind, RegExp][] = [
+      ['a dropped connection', (sim) => sim.fail({ type: 'drop' }), 'network', /offline.*DNS.*ad blocker.*CORS/],
+      ['HTTP 500', (sim) => sim.fail({ type: 'status', status: 500 }), 'http', /having trouble \(HTTP 500/],
+      ['HTTP 403', (sim) => sim.fail({ type: 'status', status: 403 }), 'http', /refused the request \(HTTP 403/],
+      ['HTTP 429', (sim) => sim.fail({ type: 'status', status: 429, retryAfter: '7' }), 'rate-limited', /slow down for 7 s/],
+      ['malformed JSON', (sim) => sim.fail({ type: 'body', body: '{"id": 12,' }), 'invalid-response', /malformed JSON/],
+      ['an HTML page', (sim) => sim.fail({ type: 'body', body: '<!DOCTYPE html><html>Captive portal</html>', contentType: 'text/html' }), 'invalid-response', /HTML page/],
+      ['an empty 200', (sim) => sim.fail({ type: 'body', body: '' }), 'invalid-response', /empty answer/],
+      ['a redirect to another origin', (sim) => sim.fail({ type: 'redirect', location: 'https://evil.example/pins' }), 'invalid-response', /redirect/],
+    ]
+    it.each(cases)('%s', async (_name, inject, kind, message) => {
+      const sim = startSimulator()
+      inject(sim)
+      const error = await failure(client().createPin())
+      expect(error.kind).toBe(kind)
+      expect(error.message).toMatch(message)
+    })
+
+    it('a PIN that expired is kind "expired" (404, Plex error 1020)', async () => {
+      const sim = startSimulator()
+      const plex = client()
+      const pin = await plex.createPin()
+      sim.expire(pin.id)
+      const error = await failure(plex.getPin(pin.id))
+      expect(error).toMatchObject({ kind: 'expired', status: 404, plexCode: 1020, plexMessage: 'Code not found or expired' })
+    })
+
+    it('polling with another client identifier does not find the PIN', async () => {
+      startSimulator()
+      const pin = await client().createPin()
+      const error = await failure(client({ clientIdentifier: 'another-install' }).getPin(pin.id))
+      expect(error.kind).toBe('expired')
+    })
+
+    it('a missing client identifier (a proxy stripped it) is kind "missing-client-identifier"', async () => {
+      startSimulator()
+      const stripping: typeof fetch = (input, init) =>
+        fetch(String(input).replace(/X-Plex-Client-Identifier=[^&]*&?/, ''), init)
+      const error = await failure(client({ fetch: stripping }).createPin())
+      expect(error).toMatchObject({ kind: 'missing-client-identifier', status: 400, plexCode: 1000 })
+    })
+
+    it('an XML answer (no Accept: application/json) is named as such', async () => {
+      startSimulator()
+      const xmlOnly: typeof fetch = (input, init) => fetch(input, { ...init, headers: {} })
+      const error = await failure(client({ fetch: xmlOnly }).createPin())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(/XML instead of JSON/)
+    })
+
+    it('Retry-After as an HTTP date becomes milliseconds', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 429, retryAfter: new Date(Date.now() + 30_000).toUTCString() })
+      const error = await failure(client().createPin())
+      expect(error.retryAfterMs).toBeGreaterThan(28_000)
+      expect(error.retryAfterMs).toBeLessThanOrEqual(30_000)
+    })
+
+    it('an invalid token is kind "unauthorized"', async () => {
+      startSimulator()
+      const error = await failure(client().getUser('not-a-token'))
+      expect(error).toMatchObject({ kind: 'unauthorized', status: 401, plexCode: 1001 })
+    })
+  })
+
+  describe('given a PIN of the wrong shape', () => {
+    const pin = { id: 1272322473, code: '7RQZ', expiresIn: 900, authToken: null }
+    const shapes: [string, unknown, RegExp][] = [
+      ['markup in the code', { ...pin, code: '<img src=x onerror=alert(1)>' }, /code is not 4 letters or digits/],
+      ['a code of the wrong length', { ...pin, code: '7RQZX' }, /code is not 4 letters or digits/],
+      ['a lowercase code', { ...pin, code: '7rqz' }, /code is not 4 letters or digits/],
+      ['no id', { ...pin, id: undefined }, /no valid id/],
+      ['an id that is a string', { ...pin, id: '1272322473' }, /no valid id/],
+      ['a negative id', { ...pin, id: -4 }, /no valid id/],
+      ['a negative expiresIn', { ...pin, expiresIn: -1 }, /lifetime/],
+      ['a zero expiresIn', { ...pin, expiresIn: 0 }, /lifetime/],
+      ['a huge expiresIn', { ...pin, expiresIn: 1e12 }, /lifetime/],
+      ['expiresIn as a string', { ...pin, expiresIn: '900' }, /lifetime/],
+      ['an empty token', { ...pin, authToken: '' }, /token/],
+      ['a token that is a number', { ...pin, authToken: 42 }, /token/],
+      ['an array', [pin], /expected a PIN object/],
+      ['null', null, /expected a PIN object/],
+    ]
+    it.each(shapes)('%s is an invalid-response error', async (_name, body, message) => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify(body), status: 201 })
+      const error = await failure(client().createPin())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(message)
+      expect(error.message).not.toContain('<img')
+    })
+  })
+
+  describe('given bad options', () => {
+    it.each([
+      [{ product: '' }, /product is required/],
+      [{ product: 'App', baseUrl: 'javascript:alert(1)' }, /must use http: or https:/],
+      [{ product: 'App', baseUrl: 'not a url' }, /absolute http\(s\) URL/],
+      [{ product: 'App', clientIdentifier: '   ' }, /clientIdentifier must be a non-empty string/],
+      [{ product: 'App', clientIdentifier: 'x'.repeat(300) }, /at most 256/],
+    ])('%o throws a TypeError that says what to change', (options, message) => {
+      expect(() => createPlexClient(options)).toThrow(message)
+    })
+
+    it('a trailing slash on baseUrl is harmless', async () => {
+      const sim = startSimulator()
+      await client({ baseUrl: `${BASE_URL}/` }).createPin()
+      expect(sim.requests('create-pin')[0]?.path).toBe('/api/v2/pins')
+    })
+  })
+
+  it('passes an abort through untouched, so callers can tell it from a failure', async () => {
+    const sim = startSimulator()
+    sim.latencyMs = 50
+    const controller = new AbortController()
+    const pending = client().createPin({ signal: controller.signal })
+    controller.abort()
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})

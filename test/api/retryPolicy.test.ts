@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_TRANSIENT_RETRIES, PlexApiError, parseRetryAfter, retryDelayMs, shouldRetry } from '../../src'
+
+const network = new PlexApiError({ kind: 'network', message: 'offline' })
+const server = new PlexApiError({ kind: 'http', status: 503, message: '503' })
+const forbidden = new PlexApiError({ kind: 'http', status: 403, message: '403' })
+const invalid = new PlexApiError({ kind: 'invalid-response', message: 'bad' })
+const expired = new PlexApiError({ kind: 'expired', status: 404, message: 'gone' })
+
+describe('retry policy', () => {
+  it('retries transient failures a bounded number of times and nothing else', () => {
+    expect(shouldRetry(0, network)).toBe(true)
+    expect(shouldRetry(0, server)).toBe(true)
+    expect(shouldRetry(MAX_TRANSIENT_RETRIES - 1, network)).toBe(true)
+    expect(shouldRetry(MAX_TRANSIENT_RETRIES, network)).toBe(false)
+    for (const error of [forbidden, invalid, expired, new Error('bug')]) expect(shouldRetry(0, error)).toBe(false)
+  })
+
+  it('backs off exponentially with jitter, between the floor and the cap', () => {
+    const low = (n: number) => retryDelayMs(n, network, () => 0)
+    const high = (n: number) => retryDelayMs(n, network, () => 1)
+    expect([0, 1, 2, 3, 4].map(high)).toEqual([1000, 2000, 4000, 8000, 16000])
+    expect([1, 2, 3].map(low)).toEqual([1000, 2000, 4000])
+    expect(high(20)).toBe(BACKOFF_MAX_MS)
+    expect(low(0)).toBe(BACKOFF_BASE_MS)
+  })
+
+  it('honours Retry-After, but never waits less than the floor', () => {
+    const limited = (retryAfterMs: number) => new PlexApiError({ kind: 'rate-limited', status: 429, retryAfterMs, message: '' })
+    expect(retryDelayMs(0, limited(7000))).toBe(7000)
+    expect(retryDelayMs(0, limited(0))).toBe(BACKOFF_BASE_MS)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z')
+  it.each([
+    ['7', 7000],
+    [' 0 ', 0],
+    ['Wed, 25 Nov 2026 12:00:30 GMT', 30_000],
+    ['Wed, 25 Nov 2026 11:00:00 GMT', 0],
+    ['99999', 600_000],
+    ['soon', undefined],
+    ['-5', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j → %j ms', (header, expected) => {
+    expect(parseRetryAfter(header, now)).toBe(expected)
+  })
+})

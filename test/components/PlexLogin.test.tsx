@@ -1,0 +1,454 @@
+import { focusManager } from '@tanstack/react-query'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { createRef } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { PlexLogin, type PlexPinStatus } from '../../src'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+afterEach(() => {
+  focusManager.setFocused(undefined)
+})
+
+/** Renders the widget against a fresh simulator with fake timers, and waits for the code. */
+async function signIn(props: Partial<Parameters<typeof PlexLogin>[0]> = {}, options: { strict?: boolean } = {}) {
+  installFakeClock()
+  const sim = startSimulator()
+  const onAuthenticated = vi.fn()
+  const view = renderWithClient(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} {...props} />, options)
+  await flush()
+  return { sim, onAuthenticated, ...view }
+}
+
+describe('<PlexLogin>', () => {
+  describe('given a working plex.tv', () => {
+    it('shows the code, polls once a second and hands the token over once', async () => {
+      const { sim, container, onAuthenticated } = await signIn()
+      const code = sim.latestPin()?.code
+      expect(codeElement(container)?.textContent).toBe(code)
+      expect(stateOf(container)).toBe('waiting')
+
+      expect(sim.requests('get-pin')).toHaveLength(0)
+      await flush(1000)
+      expect(sim.requests('get-pin')).toHaveLength(1)
+      await flush(4000)
+      expect(sim.requests('get-pin')).toHaveLength(5)
+
+      sim.link(code ?? '')
+      await flush(1000)
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+      const [token, pin] = onAuthenticated.mock.calls[0] ?? []
+      expect(token).toBe(sim.latestPin()?.authToken)
+      expect(pin).toMatchObject({ id: sim.latestPin()?.id, code })
+      expect(pin).not.toHaveProperty('authToken')
+      expect(stateOf(container)).toBe('authenticated')
+      expect(screen.getByText('Signed in with Plex.')).toBeTruthy()
+
+      const requests = sim.requests().length
+      await flush(60_000)
+      expect(sim.requests().length).toBe(requests)
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    })
+
+    it('shows the creating state until plex.tv answers', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.latencyMs = 3000
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush(2000)
+      expect(stateOf(container)).toBe('creating')
+      expect(screen.getByRole('status').textContent).toContain('Getting a code from plex.tv')
+      expect(codeElement(container)).toBeNull()
+      await flush(1000)
+      expect(stateOf(container)).toBe('waiting')
+      expect(sim.requests('create-pin')).toHaveLength(1)
+    })
+
+    it('draws a QR code of the link URL with the code, and links there in a new tab', async () => {
+      const { sim, container } = await signIn()
+      const code = sim.latestPin()?.code ?? ''
+      const qr = screen.getByRole('img', { name: /QR code/ })
+      expect(qr.tagName.toLowerCase()).toBe('svg')
+      expect(qr.querySelector('title')?.textContent).toMatch(/QR code/)
+      const link = screen.getByRole('link', { name: /Open plex\.tv\/link/ })
+      expect(link.getAttribute('href')).toBe(`https://plex.tv/link?pin=${code}`)
+      expect(link.getAttribute('target')).toBe('_blank')
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+      // Screen readers get the code letter by letter; the visible element holds the code alone.
+      expect(screen.getByText(`Your code is ${code.split('').join(' ')}`)).toBeTruthy()
+      expect(codeElement(container)?.getAttribute('aria-hidden')).toBe('true')
+    })
+
+    it('counts down from the lifetime plex.tv gave, outside the live region', async () => {
+      const { container } = await signIn()
+      const countdown = container.querySelector('[data-part="countdown"]')
+      expect(countdown?.textContent).toBe('Code expires in 15:00')
+      await flush(61_000)
+      expect(countdown?.textContent).toBe('Code expires in 13:59')
+      expect(countdown?.closest('[aria-live]')).toBeNull()
+    })
+
+    it('copies the code and announces "Copied"', async () => {
+      const writeText = vi.fn(() => Promise.resolve())
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+      try {
+        const { sim } = await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(writeText).toHaveBeenCalledWith(sim.latestPin()?.code)
+        expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy()
+        expect(screen.getByRole('status').textContent).toContain('Copied')
+        await flush(2000)
+        expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard
+      }
+    })
+
+    it('says so when the clipboard refuses', async () => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true })
+      try {
+        await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(screen.getByText(/Could not copy the code/)).toBeTruthy()
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard
+      }
+    })
+  })
+
+  describe('given React.StrictMode', () => {
+    it('creates exactly one PIN and polls it once per interval', async () => {
+      // Count what leaves the page, not only what arrives: a POST aborted at once by
+      // StrictMode's fake unmount may never reach MSW, yet a browser may already have sent it.
+      const fetchSpy = vi.spyOn(globalThis, 'fetch')
+      const { sim, container } = await signIn({}, { strict: true })
+      const posts = fetchSpy.mock.calls.filter(([, init]) => init?.method === 'POST')
+      expect(posts).toHaveLength(1)
+      expect(sim.requests('create-pin')).toHaveLength(1)
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+      await flush(3000)
+      expect(sim.requests('get-pin')).toHaveLength(3)
+    })
+  })
+
+  describe('given the page is hidden and shown again', () => {
+    it('polls at most every 5 s while hidden and at once when the page returns', async () => {
+      const { sim } = await signIn()
+      await flush(1000)
+      expect(sim.requests('get-pin')).toHaveLength(1)
+      act(() => focusManager.setFocused(false))
+      await flush(1000) // the poll already scheduled still comes
+      const before = sim.requests('get-pin').length
+      await flush(20_000)
+      expect(sim.requests('get-pin').length - before).toBeLessThanOrEqual(4)
+      expect(sim.requests('get-pin').length - before).toBeGreaterThanOrEqual(3)
+
+      const hidden = sim.requests('get-pin').length
+      act(() => focusManager.setFocused(true))
+      await flush()
+      expect(sim.requests('get-pin').length).toBe(hidden + 1)
+    })
+
+    it('polls at once when the window regains focus (plex.tv/link was in another window)', async () => {
+      const { sim } = await signIn()
+      await flush(300)
+      fireEvent.focus(window)
+      await flush()
+      expect(sim.requests('get-pin')).toHaveLength(1)
+    })
+  })
+
+  describe('given an expired PIN', () => {
+    it('replaces it when plex.tv answers 404/1020, and never polls the dead id again', async () => {
+      const { sim, container } = await signIn()
+      const first = sim.latestPin()
+      sim.expire()
+      await flush(1000)
+      expect(sim.requests('create-pin')).toHaveLength(2)
+      const second = sim.latestPin()
+      expect(second?.id).not.toBe(first?.id)
+      expect(codeElement(container)?.textContent).toBe(second?.code)
+      expect(screen.getByRole('status').textContent).toContain('previous code expired')
+      await flush(5000)
+      expect(sim.requests('get-pin').filter((entry) => entry.path.endsWith(String(first?.id)))).toHaveLength(1)
+    })
+
+    it('replaces it when the countdown runs out, up to maxRenewals, then waits for "Get a new code"', async () => {
+      const onStatusChange = vi.fn<(status: PlexPinStatus) => void>()
+      const { sim, container } = await signIn({ maxRenewals: 2, onStatusChange })
+      await flush(900_000)
+      expect(sim.requests('create-pin')).toHaveLength(2)
+      await flush(900_000)
+      expect(sim.requests('create-pin')).toHaveLength(3)
+      expect(stateOf(container)).toBe('waiting')
+      await flush(900_000)
+      expect(stateOf(container)).toBe('expired')
+      expect(codeElement(container)).toBeNull()
+      expect(screen.getByRole('status').textContent).toContain('This code has expired.')
+
+      const requests = sim.requests().length
+      await flush(3_600_000)
+      expect(sim.requests().length).toBe(requests)
+
+      fireEvent.click(screen.getByRole('button', { name: 'Get a new code' }))
+      await flush()
+      expect(sim.requests('create-pin')).toHaveLength(4)
+      expect(stateOf(container)).toBe('waiting')
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+      expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting', 'creating', 'waiting', 'creating', 'waiting', 'expired', 'creating', 'waiting'])
+    })
+  })
+
+  describe('given transient failures', () => {
+    it('keeps the code on screen while it reconnects, then carries on', async () => {
+      const { sim, container, onAuthenticated } = await signIn()
+      const code = sim.latestPin()?.code
+      sim.fail({ type: 'drop' }, { times: 2, route: 'get-pin' })
+      await flush(1000)
+      expect(stateOf(container)).toBe('waiting')
+      expect(container.querySelector('[data-plex-login]')?.hasAttribute('data-retrying')).toBe(true)
+      expect(screen.getByRole('status').textContent).toMatch(/Reconnecting to plex\.tv… Could not reach plex\.tv/)
+      expect(codeElement(container)?.textContent).toBe(code)
+      sim.link(code ?? '')
+      await flush(10_000)
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+      expect(sim.requests('create-pin')).toHaveLength(1)
+    })
+
+    it('waits as long as Retry-After says before asking again', async () => {
+      const { sim } = await signIn()
+      sim.fail({ type: 'status', status: 429, retryAfter: '20' }, { route: 'get-pin' })
+      await flush(1000)
+      expect(sim.requests('get-pin')).toHaveLength(1)
+      await flush(19_000)
+      expect(sim.requests('get-pin')).toHaveLength(1)
+      await flush(1000)
+      expect(sim.requests('get-pin')).toHaveLength(2)
+    })
+  })
+
+  describe('given a failure that persists', () => {
+    it('during creation: shows what failed and "Try again" works', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const onError = vi.fn()
+      sim.fail({ type: 'status', status: 503 }, { times: 100, route: 'create-pin' })
+      const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
+      await flush(20_000)
+      expect(stateOf(container)).toBe('error')
+      expect(sim.requests('create-pin')).toHaveLength(5)
+      expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is having trouble \(HTTP 503/)
+      expect(onError).toHaveBeenCalledTimes(1)
+      sim.clearFaults()
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(stateOf(container)).toBe('waiting')
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    })
+
+    it('during creation: keeps trying slowly by itself, so an outage that ends recovers without a click', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.fail({ type: 'drop' }, { times: 7, route: 'create-pin' })
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush(20_000)
+      expect(stateOf(container)).toBe('error')
+      expect(screen.getByRole('status').textContent).toMatch(/Could not reach plex\.tv/)
+      await flush(40_000)
+      expect(stateOf(container)).toBe('waiting')
+      expect(sim.requests('create-pin').length).toBeLessThanOrEqual(8)
+    })
+
+    it('during polling: keeps the code, shows the error, and "Try again" resumes polling', async () => {
+      const { sim, container, onAuthenticated } = await signIn()
+      const code = sim.latestPin()?.code ?? ''
+      sim.fail({ type: 'body', body: '<html>proxy error</html>', contentType: 'text/html' }, { route: 'get-pin' })
+      await flush(1000)
+      expect(stateOf(container)).toBe('error')
+      expect(codeElement(container)?.textContent).toBe(code)
+      expect(screen.getByRole('status').textContent).toMatch(/an HTML page instead of JSON/)
+      const polls = sim.requests('get-pin').length
+      await flush(10_000)
+      expect(sim.requests('get-pin')).toHaveLength(polls)
+
+      sim.link(code)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+      expect(stateOf(container)).toBe('authenticated')
+    })
+
+    it('rejects a malicious code instead of rendering it', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const payload = '<img src=x onerror=alert(1)>'
+      sim.fail({ type: 'body', status: 201, body: JSON.stringify({ id: 99, code: payload, expiresIn: 900, authToken: null }) }, { route: 'create-pin' })
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush()
+      expect(stateOf(container)).toBe('error')
+      expect(container.querySelector('img')).toBeNull()
+      expect(container.textContent).not.toContain('onerror')
+      expect(screen.getByRole('status').textContent).toMatch(/code is not 4 letters or digits/)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    })
+  })
+
+  describe('given the widget goes away', () => {
+    it('stops polling on unmount', async () => {
+      const { sim, unmount } = await signIn()
+      await flush(2000)
+      unmount()
+      const requests = sim.requests().length
+      await flush(60_000)
+      expect(sim.requests().length).toBe(requests)
+    })
+
+    it('aborts a slow create on unmount and never polls', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.latencyMs = 10_000
+      const { unmount, client } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush(1000)
+      unmount()
+      await flush(60_000)
+      expect(sim.requests('create-pin')).toHaveLength(1)
+      expect(sim.requests('get-pin')).toHaveLength(0)
+      expect(client.getQueryCache().findAll({ queryKey: ['react-plex-login'] })).toHaveLength(0)
+    })
+  })
+
+  describe('given the app around it', () => {
+    it('works without a QueryClientProvider', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const onAuthenticated = vi.fn()
+      const { container } = render(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} />)
+      await flush()
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    })
+
+    it("uses the app's QueryClient, and keeps no token in its cache", async () => {
+      const { sim, client, onAuthenticated } = await signIn()
+      expect(client.getQueryCache().findAll({ queryKey: ['react-plex-login'] }).length).toBeGreaterThan(0)
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      const token = onAuthenticated.mock.calls[0]?.[0] as string
+      expect(token).toBeTruthy()
+      const cached = JSON.stringify(client.getQueryCache().findAll().map((query) => query.state))
+      expect(cached).not.toContain(token)
+    })
+
+    it('never puts the token in the DOM, storage or the console', async () => {
+      const log = vi.spyOn(console, 'log')
+      const warn = vi.spyOn(console, 'warn')
+      const error = vi.spyOn(console, 'error')
+      const { sim, container, onAuthenticated } = await signIn()
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      const token = onAuthenticated.mock.calls[0]?.[0] as string
+      expect(token).toBeTruthy()
+      expect(container.innerHTML).not.toContain(token)
+      expect(document.documentElement.outerHTML).not.toContain(token)
+      expect(JSON.stringify({ ...localStorage })).not.toContain(token)
+      expect(JSON.stringify({ ...sessionStorage })).not.toContain(token)
+      for (const spy of [log, warn, error]) expect(JSON.stringify(spy.mock.calls)).not.toContain(token)
+    })
+
+    it('passes props through to the root element, and the ref', async () => {
+      const ref = createRef<HTMLDivElement>()
+      const { container } = await signIn({ className: 'mine', id: 'login', style: { maxWidth: 300 }, 'aria-label': 'Plex sign-in', ref } as never)
+      const root = container.querySelector<HTMLElement>('[data-plex-login]')
+      expect(root?.className).toBe('mine')
+      expect(root?.id).toBe('login')
+      expect(root?.style.maxWidth).toBe('300px')
+      expect(root?.getAttribute('aria-label')).toBe('Plex sign-in')
+      expect(ref.current).toBe(root)
+    })
+
+    it('does not restart when re-rendered with new inline callbacks or a new product', async () => {
+      const { sim, rerender, container } = await signIn()
+      const onAuthenticated = vi.fn()
+      rerender(<PlexLogin product="Renamed App" onAuthenticated={(token) => onAuthenticated(token)} />)
+      await flush(3000)
+      rerender(<PlexLogin product="Renamed App" onAuthenticated={(token) => onAuthenticated(token)} />)
+      expect(sim.requests('create-pin')).toHaveLength(1)
+      expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    })
+
+    it('gives two widgets on one page a PIN each', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const first = vi.fn()
+      const second = vi.fn()
+      const { container } = renderWithClient(
+        <>
+          <PlexLogin product="Test App" onAuthenticated={first} />
+          <PlexLogin product="Test App" onAuthenticated={second} />
+        </>,
+      )
+      await flush()
+      expect(sim.requests('create-pin')).toHaveLength(2)
+      const codes = [...container.querySelectorAll('[data-part="code"]')].map((element) => element.textContent)
+      expect(new Set(codes).size).toBe(2)
+      sim.link(codes[1] ?? '')
+      await flush(1000)
+      expect(first).not.toHaveBeenCalled()
+      expect(second).toHaveBeenCalledTimes(1)
+    })
+
+    it('translates every string through labels', async () => {
+      const { sim } = await signIn({
+        labels: {
+          title: 'Inloggen met Plex',
+          openLink: 'Open plex.tv/link',
+          copy: 'Kopieer code',
+          waiting: 'Wachten op de code…',
+          expiresIn: (time) => `Verloopt over ${time}`,
+          codeForScreenReaders: (spelled) => `Je code is ${spelled}`,
+          qrTitle: 'QR-code naar plex.tv/link',
+          region: 'Inloggen',
+        },
+      })
+      expect(screen.getByText('Inloggen met Plex')).toBeTruthy()
+      expect(screen.getByRole('button', { name: 'Kopieer code' })).toBeTruthy()
+      expect(screen.getByRole('status').textContent).toContain('Wachten op de code…')
+      expect(screen.getByText('Verloopt over 15:00')).toBeTruthy()
+      expect(screen.getByText(`Je code is ${(sim.latestPin()?.code ?? '').split('').join(' ')}`)).toBeTruthy()
+      expect(screen.getByRole('img', { name: 'QR-code naar plex.tv/link' })).toBeTruthy()
+      expect(screen.getByRole('region', { name: 'Inloggen' })).toBeTruthy()
+    })
+
+    it('explains a missing product instead of crashing, and sends nothing', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const { container } = renderWithClient(<PlexLogin product={'' as string} />)
+      await flush(5000)
+      expect(stateOf(container)).toBe('error')
+      expect(screen.getByRole('status').textContent).toMatch(/product is required/)
+      expect(sim.requests()).toHaveLength(0)
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/product is required/))
+    })
+
+    it('refuses a non-http(s) baseUrl or linkUrl with a message that says what to change', async () => {
+      installFakeClock()
+      startSimulator()
+      vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const { container } = renderWithClient(<PlexLogin product="Test App" linkUrl="javascript:alert(1)" />)
+      await flush()
+      expect(stateOf(container)).toBe('error')
+      expect(screen.getByRole('status').textContent).toMatch(/linkUrl must use http: or https:/)
+      expect(container.querySelector('a[href^="javascript"]')).toBeNull()
+    })
+  })
+})
