@@ -13,6 +13,6 @@ afterEach(() => {
   cleanup()
   server.resetHandlers()
   vi.useRealTimers()
-  localStorage.clear()
+  if (typeof localStorage !== 'undefined') localStorage.clear()
 })
 afterAll(() => server.close())

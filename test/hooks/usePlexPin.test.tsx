@@ -1,0 +1,166 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, render, renderHook, screen } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { usePlexPin, type UsePlexPinOptions } from '../../src'
+import { newQueryClient } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+function setup(options: Partial<UsePlexPinOptions> = {}) {
+  installFakeClock()
+  const sim = startSimulator()
+  const client = newQueryClient()
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  const hook = renderHook((props: Partial<UsePlexPinOptions>) => usePlexPin({ product: 'Test App', ...options, ...props }), { wrapper, initialProps: {} })
+  return { sim, client, ...hook }
+}
+
+describe('usePlexPin', () => {
+  it('reports creating, then the code, link and QR value', async () => {
+    const { sim, result } = setup()
+    expect(result.current).toMatchObject({ status: 'creating', code: null, pin: null, qrValue: null, error: null, isRetrying: false })
+    await flush()
+    const { code, id } = sim.latestPin() ?? {}
+    expect(result.current).toMatchObject({
+      status: 'waiting',
+      code,
+      linkUrl: 'https://plex.tv/link',
+      qrValue: `https://plex.tv/link?pin=${code}`,
+      renewals: 0,
+    })
+    expect(result.current.pin).toMatchObject({ id, code, expiresIn: 900 })
+    expect(result.current.pin).not.toHaveProperty('authToken')
+  })
+
+  it('measures the deadline from the answer’s arrival, not from plex.tv’s clock', async () => {
+    installFakeClock()
+    // plex.tv's clock two hours ahead of the user's: expiresAt is useless here, expiresIn is not.
+    const sim = startSimulator({ now: () => Date.now() + 2 * 3_600_000 })
+    const client = newQueryClient()
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    const { result } = renderHook(() => usePlexPin({ product: 'Test App' }), { wrapper })
+    await flush()
+    const arrived = Date.now()
+    expect(Date.parse(result.current.pin?.expiresAt ?? '') - arrived).toBeGreaterThan(2 * 3_600_000)
+    expect(result.current.expiresAt).toBe(arrived + 900_000)
+    expect(result.current.secondsLeft).toBe(900)
+    await flush(899_000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    await flush(1000)
+    expect(sim.requests('create-pin')).toHaveLength(2)
+  })
+
+  it('keeps secondsLeft live for a caller that reads it', async () => {
+    installFakeClock()
+    startSimulator()
+    const client = newQueryClient()
+    const renders = vi.fn()
+    function Countdown() {
+      const { secondsLeft } = usePlexPin({ product: 'Test App' })
+      renders()
+      return <p>{secondsLeft === null ? 'none' : `${secondsLeft}s`}</p>
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <Countdown />
+      </QueryClientProvider>,
+    )
+    await flush()
+    expect(screen.getByText('900s')).toBeTruthy()
+    await flush(10_000)
+    expect(screen.getByText('890s')).toBeTruthy()
+  })
+
+  it('does not re-render a caller that ignores secondsLeft on polls that change nothing', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const client = newQueryClient()
+    const renders = vi.fn()
+    function Code() {
+      const { code } = usePlexPin({ product: 'Test App' })
+      renders()
+      return <p>{code}</p>
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <Code />
+      </QueryClientProvider>,
+    )
+    await flush()
+    const settled = renders.mock.calls.length
+    await flush(10_000)
+    expect(sim.requests('get-pin').length).toBeGreaterThanOrEqual(9)
+    expect(renders.mock.calls.length).toBe(settled)
+  })
+
+  it('waits while enabled is false, then starts', async () => {
+    const { sim, result, rerender } = setup({ enabled: false })
+    await flush(5000)
+    expect(result.current.status).toBe('creating')
+    expect(sim.requests()).toHaveLength(0)
+    rerender({ enabled: true })
+    await flush()
+    expect(result.current.status).toBe('waiting')
+    expect(sim.requests('create-pin')).toHaveLength(1)
+  })
+
+  it('renew() drops the current code for a fresh one', async () => {
+    const { sim, result } = setup()
+    await flush()
+    const first = result.current.code
+    act(() => result.current.renew())
+    await flush()
+    expect(sim.requests('create-pin')).toHaveLength(2)
+    expect(result.current.code).toBe(sim.latestPin()?.code)
+    expect(result.current.pin?.id).not.toBe(sim.pins[0]?.id)
+    expect(first).toBe(sim.pins[0]?.code)
+  })
+
+  it('clamps pollInterval to the 1 s floor and warns once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { sim } = setup({ pollInterval: 50 })
+    await flush()
+    await flush(3000)
+    expect(sim.requests('get-pin')).toHaveLength(3)
+    expect(warn.mock.calls.filter(([message]) => String(message).includes('pollInterval'))).toHaveLength(1)
+  })
+
+  it('honours a slower pollInterval', async () => {
+    const { sim } = setup({ pollInterval: 3000 })
+    await flush()
+    await flush(9000)
+    expect(sim.requests('get-pin')).toHaveLength(3)
+  })
+
+  it('reports isRetrying with the reason while a poll fails transiently', async () => {
+    const { sim, result } = setup()
+    await flush()
+    sim.fail({ type: 'status', status: 502 }, { times: 2, route: 'get-pin' })
+    await flush(1000)
+    expect(result.current).toMatchObject({ status: 'waiting', isRetrying: true })
+    expect(result.current.failureReason?.message).toMatch(/HTTP 502/)
+    await flush(10_000)
+    expect(result.current).toMatchObject({ status: 'waiting', isRetrying: false, failureReason: null })
+  })
+
+  it('reports isOffline while the browser is offline, and resumes when it is back', async () => {
+    const { sim, result } = setup()
+    await flush()
+    const { onlineManager } = await import('@tanstack/react-query')
+    try {
+      act(() => onlineManager.setOnline(false))
+      await flush(1000)
+      expect(result.current.isOffline).toBe(true)
+      expect(result.current.status).toBe('waiting')
+      const polls = sim.requests('get-pin').length
+      await flush(10_000)
+      expect(sim.requests('get-pin').length).toBe(polls)
+      sim.link(result.current.code ?? '')
+      act(() => onlineManager.setOnline(true))
+      await flush()
+      expect(result.current.status).toBe('authenticated')
+    } finally {
+      onlineManager.setOnline(true)
+    }
+  })
+})

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { createPlexSimulator, LINK_PIN_LIFETIME_S, SimulatedConnectionDrop, STRONG_PIN_LIFETIME_S } from '../../src/testing'
+
+const ORIGIN = 'https://plex.tv'
+const CLIENT = 'client-1'
+const JSON_ACCEPT = { Accept: 'application/json' }
+
+function query(extra: Record<string, string> = {}) {
+  return new URLSearchParams({ 'X-Plex-Product': 'Sim Test', 'X-Plex-Client-Identifier': CLIENT, ...extra }).toString()
+}
+
+function simulator() {
+  let now = Date.parse('2026-11-25T12:00:00Z')
+  const sim = createPlexSimulator({ now: () => now })
+  const send = (path: string, init: RequestInit = {}) => sim.handle(new Request(`${ORIGIN}${path}`, init))
+  return { sim, send, advance: (ms: number) => (now += ms) }
+}
+
+async function createPin(send: ReturnType<typeof simulator>['send'], extra: Record<string, string> = {}) {
+  const response = await send(`/api/v2/pins?${query(extra)}`, { method: 'POST', headers: JSON_ACCEPT })
+  return { response, body: (await response.json()) as Record<string, unknown> }
+}
+
+describe('createPlexSimulator', () => {
+  describe('POST /api/v2/pins', () => {
+    it('answers 201 with every field of the PIN object', async () => {
+      const { send } = simulator()
+      const { response, body } = await createPin(send)
+      expect(response.status).toBe(201)
+      expect(Object.keys(body).sort()).toEqual(
+        ['authToken', 'clientIdentifier', 'code', 'createdAt', 'expiresAt', 'expiresIn', 'id', 'location', 'newRegistration', 'product', 'qr', 'trusted'].sort(),
+      )
+      expect(body).toMatchObject({
+        code: expect.stringMatching(/^[A-Z0-9]{4}$/),
+        product: 'Sim Test',
+        trusted: false,
+        clientIdentifier: CLIENT,
+        expiresIn: LINK_PIN_LIFETIME_S,
+        createdAt: '2026-11-25T12:00:00Z',
+        expiresAt: '2026-11-25T12:15:00Z',
+        authToken: null,
+        newRegistration: null,
+      })
+      expect(body.qr).toBe(`${ORIGIN}/api/v2/pins/qr/${String(body.code)}`)
+      expect(body.location).toMatchObject({ code: 'NL', time_zone: 'Europe/Amsterdam', postal_code: expect.any(String) })
+    })
+
+    it('gives a 25-character lowercase code that lives 1800 s when strong', async () => {
+      const { send } = simulator()
+      const { body } = await createPin(send, { strong: 'true' })
+      expect(body.code).toMatch(/^[a-z0-9]{25}$/)
+      expect(body.expiresIn).toBe(STRONG_PIN_LIFETIME_S)
+    })
+
+    it('answers 400/1000 without a client identifier', async () => {
+      const { send } = simulator()
+      const response = await send('/api/v2/pins', { method: 'POST', headers: JSON_ACCEPT })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toEqual({ errors: [{ code: 1000, message: 'X-Plex-Client-Identifier is missing', status: 400 }] })
+    })
+
+    it('accepts X-Plex-* values as headers too', async () => {
+      const { send } = simulator()
+      const response = await send('/api/v2/pins', {
+        method: 'POST',
+        headers: { ...JSON_ACCEPT, 'X-Plex-Client-Identifier': CLIENT, 'X-Plex-Product': 'Header App' },
+      })
+      expect(response.status).toBe(201)
+      expect(await response.json()).toMatchObject({ clientIdentifier: CLIENT, product: 'Header App' })
+    })
+
+    it('answers XML unless Accept asks for JSON, as plex.tv does', async () => {
+      const { send } = simulator()
+      const response = await send(`/api/v2/pins?${query()}`, { method: 'POST' })
+      expect(response.headers.get('Content-Type')).toContain('xml')
+      expect(await response.text()).toMatch(/^<\?xml[^>]*>\s*<pin id="\d+" code="[A-Z0-9]{4}"/)
+    })
+  })
+
+  describe('GET /api/v2/pins/{id}', () => {
+    it('answers 200 while the PIN lives, then 404/1020', async () => {
+      const { send, advance } = simulator()
+      const { body } = await createPin(send)
+      const poll = () => send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })
+      advance(60_000)
+      const live = await poll()
+      expect(live.status).toBe(200)
+      expect(await live.json()).toMatchObject({ id: body.id, expiresIn: 840, authToken: null })
+      advance(840_000)
+      const gone = await poll()
+      expect(gone.status).toBe(404)
+      expect(await gone.json()).toEqual({ errors: [{ code: 1020, message: 'Code not found or expired', status: 404 }] })
+    })
+
+    it('answers 404/1020 for an unknown id and for another client identifier', async () => {
+      const { send } = simulator()
+      const { body } = await createPin(send)
+      expect((await send(`/api/v2/pins/999?${query()}`, { headers: JSON_ACCEPT })).status).toBe(404)
+      const other = await send(`/api/v2/pins/${String(body.id)}?${query({ 'X-Plex-Client-Identifier': 'someone-else' })}`, { headers: JSON_ACCEPT })
+      expect(other.status).toBe(404)
+    })
+  })
+
+  describe('PUT /api/v2/pins/link', () => {
+    it("attaches the signed-in user's token when given the code as a form body", async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      const linked = await send('/api/v2/pins/link', {
+        method: 'PUT',
+        headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `code=${String(body.code)}`,
+      })
+      expect(linked.status).toBe(204)
+      const polled = (await (await send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })).json()) as { authToken: string }
+      expect(polled.authToken).toMatch(/\S{10,}/)
+      const user = await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': polled.authToken } })
+      expect(user.status).toBe(200)
+      expect(await user.json()).toMatchObject({ id: sim.user.id, username: 'plexfan', title: 'Plex Fan' })
+    })
+
+    it('refuses without a valid user token (401/1001) and for unknown codes (404/1020)', async () => {
+      const { sim, send } = simulator()
+      const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
+      const anonymous = await send('/api/v2/pins/link', { method: 'PUT', headers: { ...JSON_ACCEPT, ...form }, body: 'code=ABCD' })
+      expect(anonymous.status).toBe(401)
+      const unknown = await send('/api/v2/pins/link', { method: 'PUT', headers: { ...JSON_ACCEPT, ...form, 'X-Plex-Token': sim.user.token }, body: 'code=ZZZZ' })
+      expect(unknown.status).toBe(404)
+    })
+
+    it('does not link a strong code (plex.tv/link takes only the short one)', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send, { strong: 'true' })
+      expect(sim.link(String(body.code))).toEqual({ ok: false, reason: 'unknown' })
+    })
+  })
+
+  describe('GET /api/v2/user', () => {
+    it('answers 401 for a bad token', async () => {
+      const { send } = simulator()
+      const response = await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': 'nope' } })
+      expect(response.status).toBe(401)
+    })
+  })
+
+  describe('CORS', () => {
+    it('answers preflights and allows any origin, exposing Retry-After', async () => {
+      const { sim, send } = simulator()
+      const preflight = await send('/api/v2/pins', {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-plex-client-identifier' },
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173')
+      expect(preflight.headers.get('Access-Control-Allow-Headers')).toBe('x-plex-client-identifier')
+      const { response } = await createPin(send)
+      expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*')
+      expect(response.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After')
+      expect(sim.requests('preflight')).toHaveLength(1)
+    })
+  })
+
+  describe('fault injection', () => {
+    it('fails the next N matching requests, then behaves again', async () => {
+      const { sim, send } = simulator()
+      sim.fail({ type: 'status', status: 429, retryAfter: '5' }, { times: 2, route: 'create-pin' })
+      expect((await createPin(send)).response.status).toBe(429)
+      const second = await send(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
+      expect(second.headers.get('Retry-After')).toBe('5')
+      expect((await createPin(send)).response.status).toBe(201)
+    })
+
+    it('drops connections, serves malformed bodies and redirects', async () => {
+      const { sim, send } = simulator()
+      sim.fail({ type: 'drop' })
+      await expect(createPin(send)).rejects.toBeInstanceOf(SimulatedConnectionDrop)
+      sim.fail({ type: 'body', body: '{"id":' })
+      expect(await (await send(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })).text()).toBe('{"id":')
+      sim.fail({ type: 'redirect', location: 'https://elsewhere.example/' })
+      const redirected = await send(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
+      expect(redirected.status).toBe(302)
+      expect(redirected.headers.get('Location')).toBe('https://elsewhere.example/')
+    })
+
+    it('logs every request, with the user token redacted', async () => {
+      const { sim, send } = simulator()
+      await send(`/api/v2/user?${query()}`, { headers: { 'X-Plex-Token': sim.user.token } })
+      expect(sim.log).toHaveLength(1)
+      expect(sim.log[0]).toMatchObject({ method: 'GET', path: '/api/v2/user', route: 'get-user', status: 200 })
+      expect(JSON.stringify(sim.log)).not.toContain(sim.user.token)
+    })
+  })
+})
