@@ -105,12 +105,12 @@ export const PlexLogin = memo(
     const { status, code, qrValue, expiresAt } = pin
 
     let statusText: string
-    if (status === 'creating') statusText = pin.isOffline ? labels.offline : labels.creating
+    if (pin.isOffline && (status === 'creating' || status === 'waiting')) statusText = labels.offline
+    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason?.message ?? '')
+    else if (status === 'creating') statusText = labels.creating
     else if (status === 'authenticated') statusText = labels.authenticated
     else if (status === 'expired') statusText = labels.expired
     else if (status === 'error') statusText = labels.error
-    else if (pin.isOffline) statusText = labels.offline
-    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason?.message ?? '')
     else if (pin.renewals > 0) statusText = labels.renewed
     else statusText = labels.waiting
 

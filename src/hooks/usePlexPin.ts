@@ -335,11 +335,17 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (token) latest.current.options.onAuthenticated?.(token, pin)
   }, [authenticated, pin, latest])
 
+  // Remembered so StrictMode's repeated effects do not report the same status or error twice.
+  const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
   useEffect(() => {
+    if (reported.current.status === status) return
+    reported.current.status = status
     latest.current.options.onStatusChange?.(status)
   }, [status, latest])
   useEffect(() => {
-    if (error) latest.current.options.onError?.(error)
+    if (!error || reported.current.error === error) return
+    reported.current.error = error
+    latest.current.options.onError?.(error)
   }, [error, latest])
 
   // TanStack Query refetches when the tab becomes visible; a person who linked in another

@@ -119,6 +119,12 @@ describe('<PlexLogin>', () => {
   })
 
   describe('given React.StrictMode', () => {
+    it('reports each status once', async () => {
+      const onStatusChange = vi.fn()
+      await signIn({ onStatusChange }, { strict: true })
+      expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting'])
+    })
+
     it('creates exactly one PIN and polls it once per interval', async () => {
       // Count what leaves the page, not only what arrives: a POST aborted at once by
       // StrictMode's fake unmount may never reach MSW, yet a browser may already have sent it.
@@ -215,6 +221,19 @@ describe('<PlexLogin>', () => {
       await flush(10_000)
       expect(onAuthenticated).toHaveBeenCalledTimes(1)
       expect(sim.requests('create-pin')).toHaveLength(1)
+    })
+
+    it('says it is reconnecting while the first PIN cannot be created yet', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'create-pin' })
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush(500)
+      expect(stateOf(container)).toBe('creating')
+      expect(screen.getByRole('status').textContent).toMatch(/Reconnecting to plex\.tv… plex\.tv is having trouble \(HTTP 503/)
+      await flush(10_000)
+      expect(stateOf(container)).toBe('waiting')
+      expect(screen.getByRole('status').textContent).toContain('Waiting for you to enter the code')
     })
 
     it('waits as long as Retry-After says before asking again', async () => {
