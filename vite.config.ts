@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { defineConfig, type Plugin } from 'vitest/config'
+import { configDefaults, defineConfig, type Plugin } from 'vitest/config'
 
 /** The stylesheet ships as-is (`react-plex-login/styles.css`); nothing imports it from JS. */
 function emitStylesheet(): Plugin {
@@ -16,14 +16,15 @@ export default defineConfig({
   plugins: [emitStylesheet()],
   build: {
     lib: {
-      entry: 'src/index.ts',
+      // The simulator is a subpath of its own, so the widget's bundle never carries it.
+      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
-      fileName: 'index',
+      fileName: (_format, name) => `${name}.js`,
     },
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode\.react($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode\.react($|\/)/, /^msw($|\/)/, /^node:/],
       // The entry keeps its 'use client' (rolldown preserves it there); the same directive in
       // inner modules is redundant once they are bundled into it.
       onwarn(warning, warn) {
@@ -36,6 +37,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['test/**/*.test.{ts,tsx}'],
+    // Real-browser tests, run by `npm run test:e2e` with their own config.
+    exclude: [...configDefaults.exclude, 'test/e2e/**'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
   },

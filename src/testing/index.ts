@@ -16,3 +16,5 @@ export type {
 } from './createPlexSimulator'
 export { plexSimulatorHandlers } from './plexSimulatorHandlers'
 export type { PlexSimulatorHandlersOptions } from './plexSimulatorHandlers'
+export { PLEX_SIMULATOR_HOST, startPlexSimulator } from './startPlexSimulator'
+export type { RunningPlexSimulator, StartPlexSimulatorOptions } from './startPlexSimulator'

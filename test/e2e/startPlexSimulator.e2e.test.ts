@@ -1,0 +1,188 @@
+import { request as httpRequest } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPlexSimulator } from '../../src/testing/createPlexSimulator'
+import { PLEX_SIMULATOR_HOST, startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+
+const CLIENT = 'X-Plex-Client-Identifier=e2e-client&X-Plex-Product=e2e'
+const APP_ORIGIN = 'http://127.0.0.1:5173'
+
+const running: RunningPlexSimulator[] = []
+async function start(options?: Parameters<typeof startPlexSimulator>[0]) {
+  const server = await startPlexSimulator({ port: 0, ...options })
+  running.push(server)
+  return server
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()))
+})
+
+async function createPin(url: string) {
+  const response = await fetch(`${url}/api/v2/pins?${CLIENT}`, { method: 'POST', headers: { Accept: 'application/json', Origin: APP_ORIGIN } })
+  return { response, body: (await response.json()) as { id: number; code: string; authToken: string | null; qr: string } }
+}
+
+function postLink(url: string, code: string, headers: Record<string, string> = {}) {
+  return fetch(`${url}/link`, { method: 'POST', headers, body: new URLSearchParams({ code }) })
+}
+
+describe('startPlexSimulator (the HTTP adapter)', () => {
+  it('listens on 127.0.0.1 only, on a free port when asked for 0', async () => {
+    const server = await start()
+    const url = new URL(server.url)
+    expect(url.hostname).toBe(PLEX_SIMULATOR_HOST)
+    expect(Number(url.port)).toBeGreaterThan(0)
+    expect(server.linkUrl).toBe(`${server.url}/link`)
+  })
+
+  it('answers the PIN API as plex.tv, with CORS for the calling origin', async () => {
+    const server = await start()
+    const { response, body } = await createPin(server.url)
+    expect(response.status).toBe(201)
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN)
+    expect(body.code).toMatch(/^[A-Z0-9]{4}$/)
+    // URLs the simulator builds name the host the client used.
+    expect(body.qr).toBe(`${server.url}/api/v2/pins/qr/${body.code}`)
+
+    const poll = await fetch(`${server.url}/api/v2/pins/${body.id}?${CLIENT}`, { headers: { Accept: 'application/json' } })
+    expect(poll.status).toBe(200)
+    expect(((await poll.json()) as { authToken: unknown }).authToken).toBeNull()
+
+    const preflight = await fetch(`${server.url}/api/v2/user`, {
+      method: 'OPTIONS',
+      headers: { Origin: APP_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-plex-token' },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('x-plex-token')
+
+    expect(server.simulator.log.map((entry) => `${entry.method} ${entry.route} ${entry.status}`)).toEqual([
+      'POST create-pin 201',
+      'GET get-pin 200',
+      'OPTIONS preflight 204',
+    ])
+  })
+
+  it('passes request bodies through (PUT /api/v2/pins/link) and serves a simulator made elsewhere', async () => {
+    const simulator = createPlexSimulator({ user: { token: 'user-token-for-e2e' } })
+    const server = await start({ simulator })
+    expect(server.simulator).toBe(simulator)
+    const { body } = await createPin(server.url)
+
+    const linked = await fetch(`${server.url}/api/v2/pins/link`, {
+      method: 'PUT',
+      headers: { 'X-Plex-Token': 'user-token-for-e2e', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `code=${body.code}`,
+    })
+    expect(linked.status).toBe(204)
+    expect(simulator.latestPin()?.authToken).toEqual(expect.any(String))
+    // The token the user sent is not in the log.
+    expect(simulator.requests('link-pin')[0]?.headers['x-plex-token']).toBe('<redacted>')
+  })
+
+  it('drops the connection for a scripted drop fault', async () => {
+    const server = await start()
+    server.simulator.fail({ type: 'drop' })
+    const failure = await fetch(`${server.url}/api/v2/pins?${CLIENT}`, { method: 'POST' }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(TypeError)
+    expect(server.simulator.log.at(-1)?.status).toBe(0)
+    // The next request is answered again.
+    expect((await createPin(server.url)).response.status).toBe(201)
+  })
+
+  it('closes with keep-alive connections still open', async () => {
+    const server = await start()
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/api/v2/pins?${CLIENT}`, { method: 'POST', headers: { Connection: 'keep-alive' } }, (res) => {
+        res.resume()
+        res.on('end', resolve)
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    await expect(server.close()).resolves.toBeUndefined()
+    await expect(fetch(`${server.url}/link`)).rejects.toThrow()
+  })
+
+  it('explains a port that is already taken', async () => {
+    const first = await start()
+    await expect(startPlexSimulator({ port: Number(new URL(first.url).port) })).rejects.toThrow(/already in use/)
+  })
+})
+
+describe('the /link page', () => {
+  it('is server-rendered HTML under a strict CSP: no script, no inline style, a labelled field', async () => {
+    const server = await start()
+    const { body } = await createPin(server.url)
+    const response = await fetch(`${server.url}/link?pin=${body.code.toLowerCase()}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("style-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+
+    const html = await response.text()
+    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i)
+    expect(html).toContain('<label for="code">')
+    expect(html).toMatch(/<input id="code" name="code" type="text" value="[A-Z0-9]{4}" maxlength="4"/)
+    expect(html).toContain(`value="${body.code}"`)
+    expect(html).toContain('autocomplete="off"')
+    expect(html).toContain('Plex Fan')
+
+    const css = await fetch(`${server.url}/link.css`)
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8')
+    // Not API traffic: the request log (and so `requests('create-pin')` etc.) holds the POST only.
+    await fetch(`${server.url}/favicon.ico`)
+    expect(server.simulator.log.map((entry) => entry.route)).toEqual(['create-pin'])
+  })
+
+  it('escapes what it echoes and does not prefill anything but a code', async () => {
+    const server = await start({ simulator: createPlexSimulator({ user: { title: '<img src=x onerror=alert(1)>' } }) })
+    const page = await (await fetch(`${server.url}/link?pin=${encodeURIComponent('"><script>alert(1)</script>')}`)).text()
+    expect(page).not.toContain('<script')
+    expect(page).not.toContain('<img')
+    expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;')
+    expect(page).toContain('value=""')
+
+    const posted = await postLink(server.url, '<b>')
+    expect(posted.status).toBe(400)
+    const html = await posted.text()
+    expect(html).not.toContain('<b>')
+    expect(html).toContain('&#60;B&#62;')
+  })
+
+  it('links a code typed in any case and says so', async () => {
+    const server = await start()
+    const { body } = await createPin(server.url)
+    const response = await postLink(server.url, ` ${body.code.toLowerCase()} `)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('Linked! You can return to the app.')
+    expect(server.simulator.latestPin()?.authToken).toEqual(expect.any(String))
+  })
+
+  it('says clearly when a code is unknown or expired', async () => {
+    const server = await start()
+    const { body } = await createPin(server.url)
+    const other = body.code === 'ZZZZ' ? 'YYYY' : 'ZZZZ'
+
+    const unknown = await postLink(server.url, other)
+    expect(unknown.status).toBe(404)
+    expect(await unknown.text()).toContain(`The code ${other} was not found.`)
+
+    server.simulator.expire()
+    const expired = await postLink(server.url, body.code)
+    expect(expired.status).toBe(410)
+    expect(await expired.text()).toContain(`The code ${body.code} has expired.`)
+    expect(server.simulator.latestPin()?.authToken).toBeNull()
+  })
+
+  it('refuses a form posted from another origin', async () => {
+    const server = await start()
+    const { body } = await createPin(server.url)
+    const response = await postLink(server.url, body.code, { Origin: 'http://evil.example' })
+    expect(response.status).toBe(403)
+    const crossSite = await postLink(server.url, body.code, { 'Sec-Fetch-Site': 'cross-site' })
+    expect(crossSite.status).toBe(403)
+    expect(server.simulator.latestPin()?.authToken).toBeNull()
+  })
+})
