@@ -1,6 +1,7 @@
 import { notifyManager } from '@tanstack/react-query'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
+import { resetWarnings } from '../src/internal/warnOnce'
 import { server } from './support/server'
 
 // TanStack Query hands results to React with setTimeout(0). Under fake timers a 0 ms timeout set
@@ -11,6 +12,7 @@ notifyManager.setScheduler(queueMicrotask)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   cleanup()
+  resetWarnings()
   server.resetHandlers()
   vi.useRealTimers()
   if (typeof localStorage !== 'undefined') localStorage.clear()

@@ -233,7 +233,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         signal,
         pinEndpoint: true,
       })
-      const strong = isRecord(body) && typeof body.code === 'string' && body.code.length > 4
+      // Strong codes are exactly 25 characters; anything else must be a valid link code.
+      const strong = isRecord(body) && typeof body.code === 'string' && body.code.length === 25
       return parsePin(body, { strong, receivedAt })
     },
 

@@ -276,14 +276,19 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       staleTime: pollInterval,
       gcTime: 0,
       networkMode: 'online',
-      retry: shouldRetry,
+      // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error:
+      // the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on until the
+      // PIN's deadline replaces it. Only answers that will not get better stop polling.
+      retry: (_failureCount, error) => isTransientError(error),
       retryDelay: retryDelayMs,
       refetchOnMount: false,
       refetchOnWindowFocus: 'always',
       refetchOnReconnect: 'always',
       refetchInterval: (query) => {
         if (query.state.data?.authenticated) return false
-        if (query.state.status === 'error') return transientRecovery(query)
+        // Transient poll failures are retried above and never reach `error`; what does, waits
+        // for "Try again" (or a focus/reconnect) instead of hammering plex.tv.
+        if (query.state.status === 'error') return false
         return focusManager.isFocused() ? pollInterval : Math.max(pollInterval, HIDDEN_POLL_INTERVAL_MS)
       },
       refetchIntervalInBackground: true,
@@ -351,12 +356,29 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // TanStack Query refetches when the tab becomes visible; a person who linked in another
   // window returns with a focus event instead, which should count as well.
   const refetchPoll = pollQuery.refetch
+  const refetchPin = pinQuery.refetch
+  const failing = useLatestRef({
+    pin: pinQuery.failureCount > 0 && pinQuery.status !== 'success',
+    poll: pollQuery.failureCount > 0,
+  })
   useEffect(() => {
     if (!pollActive || authenticated || typeof window === 'undefined') return
     const onFocus = () => void refetchPoll({ cancelRefetch: false })
     window.addEventListener('focus', onFocus)
     return () => window.removeEventListener('focus', onFocus)
   }, [pollActive, authenticated, refetchPoll])
+
+  // The connection is back: a request sleeping in backoff would otherwise wait up to 30 s more.
+  // (TanStack Query resumes requests it paused while offline, but not ones that failed first.)
+  useEffect(() => {
+    if (!enabled || authenticated || typeof window === 'undefined') return
+    const onOnline = () => {
+      if (failing.current.pin) void refetchPin({ cancelRefetch: true })
+      else if (failing.current.poll) void refetchPoll({ cancelRefetch: true })
+    }
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [enabled, authenticated, failing, refetchPin, refetchPoll])
 
   // secondsLeft re-renders its reader once a second; callers that never read it never tick.
   const secondsTracked = useRef(false)
@@ -366,7 +388,6 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     getNull,
   )
 
-  const refetchPin = pinQuery.refetch
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
   const retry = useCallback(() => {
     if (pinQuery.status === 'error') void refetchPin()

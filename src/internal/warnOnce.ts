@@ -17,3 +17,8 @@ export function warnOnce(key: string, message: string): void {
   warned.add(key)
   console.warn(`react-plex-login: ${message}`)
 }
+
+/** Forgets which warnings were given (tests only: each test starts as a fresh page). */
+export function resetWarnings(): void {
+  warned.clear()
+}

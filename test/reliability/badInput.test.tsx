@@ -1,0 +1,111 @@
+/** Bad input from the server and from the app (issue #5): a clear message, never a crash, never raw. */
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { PlexLogin } from '../../src'
+import type { SimulatorFault } from '../../src/testing'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+const MARKUP = '<img src=x onerror="window.__pwned=1">'
+const good = { id: 4242, code: 'AB12', expiresIn: 900, authToken: null }
+const body = (value: unknown, status = 200): SimulatorFault => ({ type: 'body', status, body: JSON.stringify(value) })
+
+const serverAnswers: [string, SimulatorFault, RegExp][] = [
+  ['malformed JSON', { type: 'body', body: '{"id": 4242, "code": "AB' }, /malformed JSON/],
+  ['JSON of the wrong shape', body({ pin: good }), /no valid id/],
+  ['JSON that is an array', body([good]), /expected a PIN object/],
+  ['a code with markup', body({ ...good, code: MARKUP }), /code is not 4 letters or digits/],
+  ['a code of the wrong length', body({ ...good, code: 'AB123' }), /code is not 4 letters or digits/],
+  ['an id that is missing', body({ ...good, id: undefined }), /no valid id/],
+  ['an id that is not a number', body({ ...good, id: '4242' }), /no valid id/],
+  ['expiresIn negative', body({ ...good, expiresIn: -30 }), /lifetime/],
+  ['expiresIn zero', body({ ...good, expiresIn: 0 }), /lifetime/],
+  ['expiresIn huge', body({ ...good, expiresIn: 9e15 }), /lifetime/],
+  ['expiresIn a string', body({ ...good, expiresIn: '900' }), /lifetime/],
+  ['authToken of the wrong type', body({ ...good, authToken: { token: 'x' } }), /token/],
+  ['authToken an empty string', body({ ...good, authToken: '' }), /token/],
+  ['an XML answer', { type: 'body', body: '<?xml version="1.0"?><pin id="1" code="AB12"/>', contentType: 'application/xml' }, /XML instead of JSON/],
+  ['an HTML error page', { type: 'body', status: 200, body: `<!DOCTYPE html><html><body>${MARKUP}</body></html>`, contentType: 'text/html' }, /HTML page/],
+  ['a 200 with an empty body', { type: 'body', body: '' }, /empty answer/],
+  ['a redirect to another origin', { type: 'redirect', location: 'https://evil.example/api/v2/pins' }, /redirect/],
+]
+
+function expectNothingRaw(container: HTMLElement) {
+  expect(container.querySelector('img, script, iframe')).toBeNull()
+  expect(container.innerHTML).not.toContain('onerror')
+  expect((window as { __pwned?: number }).__pwned).toBeUndefined()
+}
+
+describe('bad input from the server', () => {
+  describe.each(serverAnswers)('%s', (_name, fault, message) => {
+    it('while creating: an error that names the problem, and "Try again" works', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.fail(fault, { route: 'create-pin' })
+      const onError = vi.fn()
+      const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
+      await flush()
+      expect(stateOf(container)).toBe('error')
+      expect(screen.getByRole('status').textContent).toMatch(message)
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'invalid-response' }))
+      expectNothingRaw(container)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(stateOf(container)).toBe('waiting')
+    })
+
+    it('while polling: the code stays, the problem is named, and "Try again" resumes', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush()
+      const code = sim.latestPin()?.code
+      sim.fail(fault, { route: 'get-pin' })
+      await flush(1000)
+      expect(stateOf(container)).toBe('error')
+      expect(codeElement(container)?.textContent).toBe(code)
+      expect(screen.getByRole('status').textContent).toMatch(message)
+      expectNothingRaw(container)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(stateOf(container)).toBe('waiting')
+    })
+  })
+})
+
+describe('bad input from the app', () => {
+  it.each([
+    ['a missing product', { product: undefined as unknown as string }, /product is required/],
+    ['an empty product', { product: '   ' }, /product is required/],
+    ['an empty clientIdentifier', { product: 'App', clientIdentifier: '' }, /clientIdentifier must be a non-empty string/],
+    ['an absurd clientIdentifier', { product: 'App', clientIdentifier: 'x'.repeat(5000) }, /at most 256 printable characters/],
+    ['a clientIdentifier with control characters', { product: 'App', clientIdentifier: 'a\nb' }, /printable/],
+    ['a non-http(s) baseUrl', { product: 'App', baseUrl: 'ftp://plex.tv' }, /baseUrl must use http: or https:/],
+    ['a relative baseUrl', { product: 'App', baseUrl: '/plex' }, /baseUrl must be an absolute http\(s\) URL/],
+    ['a javascript: linkUrl', { product: 'App', linkUrl: 'javascript:alert(1)' }, /linkUrl must use http: or https:/],
+  ])('%s: an error saying what to change, a development warning, and no request', async (_name, props, message) => {
+    installFakeClock()
+    const sim = startSimulator()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { container } = renderWithClient(<PlexLogin {...props} />)
+    await flush(5000)
+    expect(stateOf(container)).toBe('error')
+    expect(screen.getByRole('status').textContent).toMatch(message)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(message))
+    expect(sim.requests()).toHaveLength(0)
+  })
+
+  it.each([
+    ['below the floor', 200, 1000],
+    ['not a number', Number.NaN, 1000],
+  ])('pollInterval %s is corrected with one warning', async (_name, pollInterval, expected) => {
+    installFakeClock()
+    const sim = startSimulator()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    renderWithClient(<PlexLogin product="Test App" pollInterval={pollInterval} />)
+    await flush()
+    await flush(expected * 5)
+    expect(sim.requests('get-pin')).toHaveLength(5)
+    expect(warn.mock.calls.filter(([text]) => /pollInterval/.test(String(text))).length).toBeLessThanOrEqual(1)
+  })
+})
