@@ -2,15 +2,18 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useMemo, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { PlexPinInfo } from '../api/types'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard'
-import { usePlexPin, type PlexPinStatus } from '../hooks/usePlexPin'
+import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels'
 import { PlexLoginCountdown } from './PlexLoginCountdown'
 
 /** Pixel size of the drawn QR code (CSS may scale it). */
 export const QR_SIZE = 168
+
+/** The parts of the widget that take a class name through `classNames`. */
+export type PlexLoginPart = 'root' | 'code' | 'qr' | 'link' | 'copy' | 'status' | 'countdown' | 'actions'
 
 export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'> {
   /** The app's name, shown to the person in plex.tv's "Authorized Devices" list (`X-Plex-Product`). Required. */
@@ -60,9 +63,35 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    * @defaultValue the one from `QueryClientProvider`, else a private one
    */
   queryClient?: QueryClient
+  /**
+   * The locale used to format the countdown's digits (`Intl.NumberFormat`), e.g. `'ar-EG'`.
+   * @defaultValue the browser's
+   */
+  locale?: string
+  /**
+   * `true` drops every rule of `react-plex-login/styles.css` from this widget (the stylesheet keys
+   * on `data-plex-login="styled"`), for apps that style it from scratch.
+   * @defaultValue `false`
+   */
+  unstyled?: boolean
+  /**
+   * Extra class names per part: `root`, `code`, `qr`, `link`, `copy`, `status`, `countdown`, `actions`.
+   * @defaultValue `{}`
+   */
+  classNames?: Partial<Record<PlexLoginPart, string>>
+  /**
+   * Your own layout, keeping the widget's logic: called with everything `usePlexPin` returns and
+   * rendered inside the root element instead of the built-in parts.
+   */
+  children?: (state: UsePlexPinResult) => ReactNode
 }
 
 const spell = (code: string) => code.split('').join(' ')
+const NO_CLASS_NAMES: Partial<Record<PlexLoginPart, string>> = {}
+
+function joinClasses(...names: (string | undefined)[]): string | undefined {
+  return names.filter(Boolean).join(' ') || undefined
+}
 
 /**
  * "Sign in with Plex" by code: shows the plex.tv/link code, a QR code and a link, polls until
@@ -84,9 +113,14 @@ export const PlexLogin = memo(
       onStatusChange,
       labels: labelOverrides,
       queryClient,
+      locale,
+      unstyled = false,
+      classNames = NO_CLASS_NAMES,
+      className,
+      children,
       ...rootProps
     },
-    ref,
+    forwardedRef,
   ) {
     const labels = useMemo(() => ({ ...defaultPlexLoginLabels, ...labelOverrides }), [labelOverrides])
     const pin = usePlexPin({
@@ -104,6 +138,26 @@ export const PlexLogin = memo(
     const [copyState, copy] = useCopyToClipboard()
     const { status, code, qrValue, expiresAt } = pin
 
+    // "Try again" and "Get a new code" disappear once pressed; give focus back to the widget
+    // instead of dropping it on <body>, so keyboard and screen reader users keep their place.
+    const root = useRef<HTMLDivElement | null>(null)
+    const hadActions = useRef(false)
+    const hasActions = status === 'error' || status === 'expired'
+    useEffect(() => {
+      if (hadActions.current && !hasActions && root.current && document.activeElement === document.body) {
+        root.current.focus({ preventScroll: true })
+      }
+      hadActions.current = hasActions
+    }, [hasActions])
+    const setRef = useCallback(
+      (node: HTMLDivElement | null) => {
+        root.current = node
+        if (typeof forwardedRef === 'function') forwardedRef(node)
+        else if (forwardedRef) forwardedRef.current = node
+      },
+      [forwardedRef],
+    )
+
     let statusText: string
     if (pin.isOffline && (status === 'creating' || status === 'waiting')) statusText = labels.offline
     else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason?.message ?? '')
@@ -118,70 +172,79 @@ export const PlexLogin = memo(
       <div
         role="region"
         aria-label={labels.region}
+        tabIndex={-1}
         {...rootProps}
-        ref={ref}
-        data-plex-login=""
+        ref={setRef}
+        className={joinClasses(classNames.root, className)}
+        data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}
         data-retrying={pin.isRetrying ? '' : undefined}
         aria-busy={status === 'creating' || undefined}
       >
-        <p data-part="title">{labels.title}</p>
+        {children ? (
+          children(pin)
+        ) : (
+          <>
+            <p data-part="title">{labels.title}</p>
 
-        {code && qrValue && (
-          <div data-part="body">
-            <div data-part="details">
-              <p data-part="instructions">{labels.instructions}</p>
-              <p data-part="code-line">
-                <span data-part="code" aria-hidden="true">
-                  {code}
-                </span>
-                <span data-part="visually-hidden">{labels.codeForScreenReaders(spell(code))}</span>
-              </p>
-              <div data-part="links">
-                <a data-part="link" href={qrValue} target="_blank" rel="noopener noreferrer">
-                  {labels.openLink}
-                  <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
-                </a>
-                <button type="button" data-part="copy" data-copied={copyState === 'copied' ? '' : undefined} onClick={() => copy(code)}>
-                  {copyState === 'copied' ? labels.copied : labels.copy}
-                </button>
+            {code && qrValue && (
+              <div data-part="body">
+                <div data-part="details">
+                  <p data-part="instructions">{labels.instructions}</p>
+                  <p data-part="code-line">
+                    <span data-part="code" aria-hidden="true" dir="ltr" className={classNames.code}>
+                      {code}
+                    </span>
+                    <span data-part="visually-hidden">{labels.codeForScreenReaders(spell(code))}</span>
+                  </p>
+                  <div data-part="links">
+                    <a data-part="link" href={qrValue} target="_blank" rel="noopener noreferrer" className={classNames.link}>
+                      {labels.openLink}
+                      <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
+                    </a>
+                    <button type="button" data-part="copy" className={classNames.copy} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => copy(code)}>
+                      {copyState === 'copied' ? labels.copied : labels.copy}
+                    </button>
+                  </div>
+                  {expiresAt !== null && status === 'waiting' && <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />}
+                </div>
+                <QRCodeSVG
+                  data-part="qr"
+                  className={classNames.qr}
+                  role="img"
+                  aria-label={labels.qrTitle}
+                  title={labels.qrTitle}
+                  value={qrValue}
+                  size={QR_SIZE}
+                  level="M"
+                  marginSize={4}
+                  fgColor="currentColor"
+                  bgColor="transparent"
+                />
               </div>
-              {expiresAt !== null && status === 'waiting' && <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} />}
-            </div>
-            <QRCodeSVG
-              data-part="qr"
-              role="img"
-              aria-label={labels.qrTitle}
-              title={labels.qrTitle}
-              value={qrValue}
-              size={QR_SIZE}
-              level="M"
-              marginSize={4}
-              fgColor="currentColor"
-              bgColor="transparent"
-            />
-          </div>
-        )}
-
-        <div data-part="status" role="status" aria-live="polite">
-          <p>{statusText}</p>
-          {status === 'error' && pin.error && <p data-part="error">{pin.error.message}</p>}
-          {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
-          {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
-        </div>
-
-        {(status === 'error' || status === 'expired') && (
-          <div data-part="actions">
-            {status === 'error' ? (
-              <button type="button" data-part="retry" onClick={pin.retry}>
-                {labels.retry}
-              </button>
-            ) : (
-              <button type="button" data-part="renew" onClick={pin.renew}>
-                {labels.renew}
-              </button>
             )}
-          </div>
+
+            <div data-part="status" role="status" aria-live="polite" className={classNames.status}>
+              <p>{statusText}</p>
+              {status === 'error' && pin.error && <p data-part="error">{pin.error.message}</p>}
+              {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
+              {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
+            </div>
+
+            {(status === 'error' || status === 'expired') && (
+              <div data-part="actions" className={classNames.actions}>
+                {status === 'error' ? (
+                  <button type="button" data-part="retry" onClick={pin.retry}>
+                    {labels.retry}
+                  </button>
+                ) : (
+                  <button type="button" data-part="renew" onClick={pin.renew}>
+                    {labels.renew}
+                  </button>
+                )}
+              </div>
+            )}
+          </>
         )}
       </div>
     )

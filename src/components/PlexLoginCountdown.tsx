@@ -2,15 +2,17 @@
 
 import { useSecondsLeft } from '../hooks/useSecondsLeft'
 
-/** `14:32` for 872 seconds. */
-export function formatCountdown(seconds: number): string {
-  const minutes = Math.floor(seconds / 60)
-  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`
+/** `14:32` for 872 seconds, with the digits of `locale` (`١٤:٣٢` in `ar-EG`). */
+export function formatCountdown(seconds: number, locale?: string): string {
+  const minutes = new Intl.NumberFormat(locale, { useGrouping: false })
+  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })
+  return `${minutes.format(Math.floor(seconds / 60))}:${twoDigits.format(seconds % 60)}`
 }
 
 export interface PlexLoginCountdownProps {
   expiresAt: number
   format: (time: string) => string
+  locale?: string
   className?: string
 }
 
@@ -18,11 +20,11 @@ export interface PlexLoginCountdownProps {
  * The ticking countdown, in a component of its own so only it re-renders every second. It is not
  * a live region: announcing every second would drown a screen reader.
  */
-export function PlexLoginCountdown({ expiresAt, format, className }: PlexLoginCountdownProps) {
+export function PlexLoginCountdown({ expiresAt, format, locale, className }: PlexLoginCountdownProps) {
   const seconds = useSecondsLeft(expiresAt) ?? 0
   return (
     <p data-part="countdown" className={className} data-urgent={seconds < 60 ? '' : undefined}>
-      <time dateTime={`PT${seconds}S`}>{format(formatCountdown(seconds))}</time>
+      <time dateTime={`PT${seconds}S`}>{format(formatCountdown(seconds, locale))}</time>
     </p>
   )
 }

@@ -1,0 +1,84 @@
+import { fireEvent, screen } from '@testing-library/react'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PlexLogin } from '../../src'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+async function shown(props: Partial<Parameters<typeof PlexLogin>[0]> = {}) {
+  installFakeClock()
+  const sim = startSimulator()
+  const view = renderWithClient(<PlexLogin product="Test App" {...props} />)
+  await flush()
+  return { sim, ...view, root: view.container.querySelector<HTMLElement>('[data-plex-login]') }
+}
+
+describe('customizing <PlexLogin>', () => {
+  it('keys every rule of the stylesheet on data-plex-login="styled", so unstyled drops them all', async () => {
+    const css = readFileSync('src/styles.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    const selectors = [...css.matchAll(/(^|})\s*([^{}@]+)\{/g)].map((match) => (match[2] ?? '').trim())
+    const ruleSelectors = selectors.filter((selector) => !/^(to|from|\d+%)$/.test(selector))
+    expect(ruleSelectors.length).toBeGreaterThan(20)
+    for (const list of ruleSelectors) {
+      for (const selector of list.split(',')) expect(selector.trim()).toMatch(/^\[data-plex-login='styled'\]/)
+    }
+    const { root } = await shown({ unstyled: true })
+    expect(root?.getAttribute('data-plex-login')).toBe('unstyled')
+  })
+
+  it('adds class names per part', async () => {
+    const { root, container } = await shown({
+      className: 'app',
+      classNames: { root: 'r', code: 'c', qr: 'q', link: 'l', copy: 'cp', status: 's', countdown: 'cd' },
+    })
+    expect(root?.className).toBe('r app')
+    for (const [part, name] of Object.entries({ code: 'c', qr: 'q', link: 'l', copy: 'cp', status: 's', countdown: 'cd' })) {
+      expect(container.querySelector(`[data-part="${part}"]`)?.getAttribute('class'), part).toBe(name)
+    }
+  })
+
+  it('formats the countdown for the locale', async () => {
+    const { container } = await shown({ locale: 'ar-EG', labels: { expiresIn: (time) => time } })
+    expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('١٥:٠٠')
+  })
+
+  it('lays out right-to-left, keeping the code itself left-to-right', async () => {
+    const { root, container } = await shown({ dir: 'rtl' })
+    expect(root?.getAttribute('dir')).toBe('rtl')
+    expect(codeElement(container)?.getAttribute('dir')).toBe('ltr')
+  })
+
+  it('renders your own layout from the children function, with the same logic', async () => {
+    const { sim, container, root } = await shown({
+      children: ({ status, code, renew }) => (
+        <div>
+          <output data-testid="mine">{code ?? status}</output>
+          <button type="button" onClick={renew}>
+            Another code
+          </button>
+        </div>
+      ),
+    })
+    expect(screen.getByTestId('mine').textContent).toBe(sim.latestPin()?.code)
+    expect(root?.getAttribute('data-state')).toBe('waiting')
+    expect(container.querySelector('[data-part="qr"]')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Another code' }))
+    await flush()
+    expect(screen.getByTestId('mine').textContent).toBe(sim.latestPin()?.code)
+    expect(sim.requests('create-pin')).toHaveLength(2)
+  })
+
+  it('gives focus back to the widget when the pressed action disappears', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'body', body: 'garbage' }, { route: 'create-pin' })
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush()
+    const button = screen.getByRole('button', { name: 'Try again' })
+    button.focus()
+    fireEvent.click(button)
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+    expect(document.activeElement).toBe(container.querySelector('[data-plex-login]'))
+  })
+})
