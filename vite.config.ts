@@ -45,6 +45,8 @@ export default defineConfig({
     // Real-browser tests, run by `npm run test:e2e` with their own config.
     exclude: [...configDefaults.exclude, 'test/e2e/**'],
     setupFiles: ['test/setup.ts'],
+    // Some tests simulate hours of fake time; on a loaded 2-core machine that takes seconds.
+    testTimeout: 30_000,
     restoreMocks: true,
   },
 })

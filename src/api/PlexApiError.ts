@@ -36,18 +36,15 @@ export interface PlexApiErrorOptions {
 export class PlexApiError extends Error {
   override readonly name = 'PlexApiError'
   readonly kind: PlexApiErrorKind
-  readonly status: number | undefined
-  readonly plexCode: number | undefined
-  readonly plexMessage: string | undefined
-  readonly retryAfterMs: number | undefined
+  declare readonly status?: number
+  declare readonly plexCode?: number
+  declare readonly plexMessage?: string
+  declare readonly retryAfterMs?: number
 
-  constructor(options: PlexApiErrorOptions) {
-    super(options.message, { cause: options.cause })
-    this.kind = options.kind
-    this.status = options.status
-    this.plexCode = options.plexCode
-    this.plexMessage = options.plexMessage
-    this.retryAfterMs = options.retryAfterMs
+  constructor({ message, cause, ...fields }: PlexApiErrorOptions) {
+    super(message, { cause })
+    this.kind = fields.kind
+    Object.assign(this, fields)
   }
 }
 

@@ -10,18 +10,12 @@ export const STRONG_CODE_PATTERN = /^[a-z0-9]{25}$/
 export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60
 
 
+/** Keeps the location's text and yes/no fields; anything else (objects, markup in numbers…) goes. */
 function parseLocation(value: unknown): PlexPinLocation | null {
   if (!isRecord(value)) return null
-  const location: PlexPinLocation = {}
-  for (const key of ['code', 'continent_code', 'country', 'city', 'time_zone', 'postal_code', 'subdivisions', 'coordinates'] as const) {
-    const field = value[key]
-    if (typeof field === 'string') location[key] = field
-  }
-  for (const key of ['european_union_member', 'in_privacy_restricted_country', 'in_privacy_restricted_region'] as const) {
-    const field = value[key]
-    if (typeof field === 'boolean') location[key] = field
-  }
-  return location
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => typeof field === 'string' || typeof field === 'boolean'),
+  ) as PlexPinLocation
 }
 
 /**

@@ -99,8 +99,8 @@ function joinClasses(...names: (string | undefined)[]): string | undefined {
  * `onAuthenticated`. Style it with `react-plex-login/styles.css` or your own rules keyed on
  * `data-state` and `data-part`.
  */
-export const PlexLogin = memo(
-  forwardRef<HTMLDivElement, PlexLoginProps>(function PlexLogin(
+export const PlexLogin = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, PlexLoginProps>(function PlexLogin(
     {
       product,
       clientIdentifier,
@@ -160,7 +160,7 @@ export const PlexLogin = memo(
 
     let statusText: string
     if (pin.isOffline && (status === 'creating' || status === 'waiting')) statusText = labels.offline
-    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason?.message ?? '')
+    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason ? labels.describeError(pin.failureReason) : '')
     else if (status === 'creating') statusText = labels.creating
     else if (status === 'authenticated') statusText = labels.authenticated
     else if (status === 'expired') statusText = labels.expired
@@ -226,7 +226,7 @@ export const PlexLogin = memo(
 
             <div data-part="status" role="status" aria-live="polite" className={classNames.status}>
               <p>{statusText}</p>
-              {status === 'error' && pin.error && <p data-part="error">{pin.error.message}</p>}
+              {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
               {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
               {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
             </div>
@@ -250,4 +250,3 @@ export const PlexLogin = memo(
     )
   }),
 )
-PlexLogin.displayName = 'PlexLogin'

@@ -36,8 +36,14 @@ export interface PlexLoginLabels {
   authenticated: string
   /** Status when the code expired and will not be replaced by itself. */
   expired: string
-  /** Heading of an error; the error's own message follows it. */
+  /** Heading of an error; the error's description follows it. */
   error: string
+  /**
+   * Words for a failure (shown after `error`, and in `retrying`). Every failure is a
+   * `PlexApiError` with a `kind` (`network`, `http`, `rate-limited`, `invalid-response`, …) and
+   * an English `message`; translate by `kind`.
+   */
+  describeError: (error: Error) => string
   /** The button that repeats a failed request. */
   retry: string
   /** The button that starts over with a new code. */
@@ -64,6 +70,7 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   authenticated: 'Signed in with Plex.',
   expired: 'This code has expired.',
   error: 'Sign-in could not continue.',
+  describeError: (error) => error.message,
   retry: 'Try again',
   renew: 'Get a new code',
 }

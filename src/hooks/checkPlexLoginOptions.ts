@@ -67,22 +67,23 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
   let pollInterval = POLL_INTERVAL_MS
   if (options.pollInterval !== undefined) {
     const value = Number(options.pollInterval)
-    if (!Number.isFinite(value)) {
-      warnOnce('pollInterval', `pollInterval must be a number of milliseconds; using ${POLL_INTERVAL_MS}.`)
-    } else if (value < MIN_POLL_INTERVAL_MS) {
-      warnOnce('pollInterval', `pollInterval ${value} ms is below the safe floor; using ${MIN_POLL_INTERVAL_MS} ms (plex.tv advises about one poll a second).`)
-      pollInterval = MIN_POLL_INTERVAL_MS
-    } else pollInterval = value
+    if (Number.isFinite(value)) pollInterval = Math.max(MIN_POLL_INTERVAL_MS, value)
+    if (process.env.NODE_ENV !== 'production' && !(value >= MIN_POLL_INTERVAL_MS)) {
+      warnOnce('pollInterval', `pollInterval must be a number of milliseconds ≥ ${MIN_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(options.pollInterval)}, using ${pollInterval}.`)
+    }
   }
 
   let maxRenewals = DEFAULT_MAX_RENEWALS
   if (options.maxRenewals !== undefined) {
     const value = Number(options.maxRenewals)
     if (Number.isInteger(value) && value >= 0) maxRenewals = value
-    else warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
+    else if (process.env.NODE_ENV !== 'production') warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
   }
 
-  if (configError) warnOnce(`config:${(configError as TypeError).message}`, (configError as TypeError).message.replace(/^react-plex-login: /, ''))
+  if (process.env.NODE_ENV !== 'production' && configError) {
+    const { message } = configError as TypeError
+    warnOnce(message, message.replace(/^react-plex-login: /, ''))
+  }
   return { pollInterval, maxRenewals, baseUrl, linkUrl, configError }
 }
 

@@ -1,19 +1,12 @@
-declare const process: { env: Record<string, string | undefined> } | undefined
-
 const warned = new Set<string>()
 
-/** Whether this is a development build; bundlers replace `process.env.NODE_ENV`. */
-export function isDevelopment(): boolean {
-  try {
-    return typeof process === 'undefined' || process.env.NODE_ENV !== 'production'
-  } catch {
-    return true
-  }
-}
-
-/** Logs a development-time warning once per `key`. Never pass a token or other secret. */
+/**
+ * Logs a development-time warning once per `key`. Never pass a token or other secret. Call sites
+ * guard it with `process.env.NODE_ENV !== 'production'`, as React and TanStack Query do, so
+ * production bundles drop the call and its message.
+ */
 export function warnOnce(key: string, message: string): void {
-  if (!isDevelopment() || warned.has(key)) return
+  if (warned.has(key)) return
   warned.add(key)
   console.warn(`react-plex-login: ${message}`)
 }

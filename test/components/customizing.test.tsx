@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PlexLogin } from '../../src'
+import { isPlexApiError, PlexLogin } from '../../src'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
 
@@ -66,6 +66,17 @@ describe('customizing <PlexLogin>', () => {
     await flush()
     expect(screen.getByTestId('mine').textContent).toBe(sim.latestPin()?.code)
     expect(sim.requests('create-pin')).toHaveLength(2)
+  })
+
+  it('translates failures by their kind through labels.describeError', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'create-pin' })
+    const { container } = renderWithClient(
+      <PlexLogin product="Test App" labels={{ retrying: (reason) => `Opnieuw verbinden… ${reason}`, describeError: (error) => (isPlexApiError(error, 'http') ? `plex.tv geeft fout ${String(error.status)}` : 'Onbekende fout') }} />,
+    )
+    await flush(500)
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Opnieuw verbinden… plex.tv geeft fout 503')
   })
 
   it('gives focus back to the widget when the pressed action disappears', async () => {

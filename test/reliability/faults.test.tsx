@@ -33,8 +33,13 @@ describe('fault: network down while waiting, then back', () => {
     expect(codeElement(container)?.textContent).toBe(code)
     expect(rootOf(container)?.hasAttribute('data-retrying')).toBe(true)
     expect(screen.getByRole('status').textContent).toMatch(/Reconnecting to plex\.tv… Could not reach plex\.tv/)
-    // Backoff, not a tight loop: 1+2+4+8+16 s, then every 30 s at most.
-    expect(sim.requests('get-pin').length).toBeLessThanOrEqual(10)
+    // Backoff, not a tight loop: gaps double from 1 s with jitter, and never drop below 15 s
+    // (half of the 30 s cap) once the cap is reached.
+    const times = sim.requests('get-pin').map((entry) => entry.time)
+    const gaps = times.slice(1).map((time, index) => time - (times[index] ?? 0))
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000)
+    expect(Math.min(...gaps.slice(6))).toBeGreaterThanOrEqual(15_000)
+    expect(times.length).toBeLessThanOrEqual(13)
 
     sim.clearFaults()
     sim.link(code)
@@ -45,8 +50,8 @@ describe('fault: network down while waiting, then back', () => {
 
   it('polls at once when the browser reports the connection is back', async () => {
     const { sim, container, code, onAuthenticated } = await waitingWidget()
-    sim.fail({ type: 'drop' }, { times: 6, route: 'get-pin' })
-    await flush(40_000) // now sleeping in a long backoff
+    sim.fail({ type: 'drop' }, { times: 1000, route: 'get-pin' })
+    await flush(40_000) // failing since 1 s: now sleeping in a backoff of several seconds
     sim.clearFaults()
     sim.link(code)
     const before = sim.requests('get-pin').length

@@ -17,18 +17,55 @@ export function installFakeClock() {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
 }
 
-const realSetTimeout = globalThis.setTimeout
+const realSetImmediate = globalThis.setImmediate
+const realTurn = () => new Promise((resolve) => realSetImmediate(resolve))
+
+let started = 0
+let inFlight = 0
+server.events.on('request:start', () => {
+  started += 1
+  inFlight += 1
+})
+server.events.on('request:end', () => {
+  inFlight -= 1
+})
 
 /**
- * Moves the fake clock by `ms`, then lets in-flight requests settle: MSW and the Fetch body
- * streams need a few turns of the real event loop, which fake timers do not give on their own.
+ * Real event-loop turns until no request is in flight and its answer has been read (MSW and the
+ * Fetch body streams need real turns, which fake timers do not give). A request waiting on a
+ * fake timer (the simulator's latency) stays in flight; the turn limit ends the wait for it.
+ */
+async function settle() {
+  for (let turn = 0, quiet = 0; turn < 40 && quiet < 3; turn += 1) {
+    await realTurn()
+    await vi.advanceTimersByTimeAsync(0)
+    quiet = inFlight === 0 ? quiet + 1 : 0
+  }
+}
+
+interface FakeClock {
+  now: number
+  timers?: Record<string, { callAt: number }>
+}
+
+/**
+ * Moves the fake clock by `ms`, one timer at a time, and after any timer that sent a request lets
+ * that request complete before the next timer fires, so fake time is spent as it would be
+ * against a fast plex.tv, whatever the machine's load.
  */
 export async function flush(ms = 0) {
+  const clock = (globalThis.setTimeout as unknown as { clock?: FakeClock }).clock
   await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms)
-    for (let turn = 0; turn < 10; turn += 1) {
-      await new Promise((resolve) => realSetTimeout(resolve, 0))
-      await vi.advanceTimersByTimeAsync(0)
+    if (!clock) throw new Error('flush() needs installFakeClock() first')
+    const end = clock.now + ms
+    await settle()
+    for (;;) {
+      const next = Math.min(...Object.values(clock.timers ?? {}).map((timer) => timer.callAt))
+      const target = Math.min(next, end)
+      const before = started
+      await vi.advanceTimersByTimeAsync(Math.max(0, target - clock.now))
+      if (started !== before || inFlight > 0) await settle()
+      if (target >= end) break
     }
   })
 }
