@@ -138,6 +138,30 @@ export const PlexLogin = /* @__PURE__ */ memo(
     const [copyState, copy] = useCopyToClipboard()
     const { status, code, qrValue, expiresAt } = pin
 
+    // The same element while the code is the same, so React skips the QR entirely on renders
+    // that change only the status line.
+    const qrTitle = labels.qrTitle
+    const qrClassName = classNames.qr
+    const qr = useMemo(
+      () =>
+        qrValue && (
+          <QRCodeSVG
+            data-part="qr"
+            className={qrClassName}
+            role="img"
+            aria-label={qrTitle}
+            title={qrTitle}
+            value={qrValue}
+            size={QR_SIZE}
+            level="M"
+            marginSize={4}
+            fgColor="currentColor"
+            bgColor="transparent"
+          />
+        ),
+      [qrValue, qrTitle, qrClassName],
+    )
+
     // "Try again" and "Get a new code" disappear once pressed; give focus back to the widget
     // instead of dropping it on <body>, so keyboard and screen reader users keep their place.
     const root = useRef<HTMLDivElement | null>(null)
@@ -208,19 +232,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
                   </div>
                   {expiresAt !== null && status === 'waiting' && <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />}
                 </div>
-                <QRCodeSVG
-                  data-part="qr"
-                  className={classNames.qr}
-                  role="img"
-                  aria-label={labels.qrTitle}
-                  title={labels.qrTitle}
-                  value={qrValue}
-                  size={QR_SIZE}
-                  level="M"
-                  marginSize={4}
-                  fgColor="currentColor"
-                  bgColor="transparent"
-                />
+                {qr}
               </div>
             )}
 

@@ -1,0 +1,65 @@
+/** Render budgets (issue #6): polls that change nothing re-render nothing; the QR is drawn once per code. */
+import { QueryClientProvider } from '@tanstack/react-query'
+import { Profiler, type ProfilerOnRenderCallback } from 'react'
+import { render } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { PlexLogin } from '../../src'
+import { newQueryClient } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+const qrRenders = vi.hoisted(() => ({ count: 0 }))
+vi.mock('qrcode.react', async (importOriginal) => {
+  const original = await importOriginal<typeof import('qrcode.react')>()
+  const { forwardRef, createElement } = await import('react')
+  // Counts renders of the real QRCodeSVG; it still draws as usual.
+  const QRCodeSVG = forwardRef<SVGSVGElement, Parameters<typeof original.QRCodeSVG>[0]>(function CountedQRCodeSVG(props, ref) {
+    qrRenders.count += 1
+    return createElement(original.QRCodeSVG, { ...props, ref })
+  })
+  return { ...original, QRCodeSVG }
+})
+
+describe('render budget', () => {
+  it('<PlexLogin> does not re-render on polls that change nothing (React Profiler)', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const commits: string[] = []
+    const onRender: ProfilerOnRenderCallback = (_id, phase) => commits.push(phase)
+    render(
+      <QueryClientProvider client={newQueryClient()}>
+        <Profiler id="login" onRender={onRender}>
+          {/* The children layout leaves out the ticking countdown, so every commit is PlexLogin's own. */}
+          <PlexLogin product="Test App">{({ code }) => <p>{code}</p>}</PlexLogin>
+        </Profiler>
+      </QueryClientProvider>,
+    )
+    await flush()
+    const settled = commits.length
+    await flush(30_000)
+    expect(sim.requests('get-pin')).toHaveLength(30)
+    expect(commits.length - settled).toBe(0)
+    console.info(`[bench] renders of <PlexLogin> over 30 unchanged polls: ${commits.length - settled}`)
+  })
+
+  it('the built-in layout re-renders only the countdown each second, and draws the QR once per code', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    qrRenders.count = 0
+    render(
+      <QueryClientProvider client={newQueryClient()}>
+        <PlexLogin product="Test App" />
+      </QueryClientProvider>,
+    )
+    await flush()
+    const drawn = qrRenders.count
+    expect(drawn).toBeGreaterThanOrEqual(1)
+    // Status changes (retrying, then back) re-render the widget but not the QR.
+    sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'get-pin' })
+    await flush(30_000)
+    expect(qrRenders.count).toBe(drawn)
+    // A new code draws a new QR.
+    sim.expire()
+    await flush(1000)
+    expect(qrRenders.count).toBeGreaterThan(drawn)
+  })
+})
