@@ -26,6 +26,19 @@ describe('customizing <PlexLogin>', () => {
     expect(root?.getAttribute('data-plex-login')).toBe('unstyled')
   })
 
+  it('takes every color, radius, font and size from a --plex-login-* custom property', () => {
+    const css = readFileSync('src/styles.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    const declarations = [...css.matchAll(/([a-z-]+)\s*:\s*([^;{}]+);/g)].filter(([, property]) => !property?.startsWith('--plex-login-'))
+    expect(declarations.length).toBeGreaterThan(50)
+    for (const [declaration, property, value = ''] of declarations) {
+      if (/color|background|font-family|radius/.test(property ?? '')) {
+        expect(value, declaration).toMatch(/var\(--plex-login-[a-z-]+\)|^(transparent|inherit|currentColor|50%)$/)
+      }
+      // Hairlines and the visually-hidden pattern aside, lengths come from the theme.
+      expect(value.replace(/-?[01]px/g, ''), declaration).not.toMatch(/\d(px|rem)/)
+    }
+  })
+
   it('adds class names per part', async () => {
     const { root, container } = await shown({
       className: 'app',
