@@ -72,6 +72,12 @@ export interface PlexSimulatorOptions {
   now?: () => number
   /** Milliseconds added before every answer. @defaultValue 0 */
   latencyMs?: number
+  /**
+   * Seconds a new link PIN (4-character code) lives; shorten it to show or test expiry in real
+   * time, e.g. 45 for a countdown that is urgent from the start. Strong PINs keep 1800 s.
+   * @defaultValue {@link LINK_PIN_LIFETIME_S} (900, as plex.tv)
+   */
+  linkPinLifetimeS?: number
   /** The fake account that links codes. @defaultValue a user named "plexfan" */
   user?: Partial<SimulatorUser>
   /**
@@ -174,6 +180,10 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
   const now = options.now ?? (() => Date.now())
   const random = options.random ?? Math.random
   const exposeRetryAfter = options.exposeRetryAfter ?? true
+  const linkPinLifetimeS = options.linkPinLifetimeS ?? LINK_PIN_LIFETIME_S
+  if (!(linkPinLifetimeS > 0) || !Number.isFinite(linkPinLifetimeS)) {
+    throw new RangeError(`plex.tv simulator: linkPinLifetimeS must be a positive number of seconds, got ${linkPinLifetimeS}`)
+  }
   const location = options.location ?? DEFAULT_LOCATION
   const user: SimulatorUser = {
     id: 27_500_911,
@@ -336,7 +346,7 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
           product: plexValue('X-Plex-Product') ?? '',
           clientIdentifier,
           createdAt: created,
-          expiresAt: created + (strong ? STRONG_PIN_LIFETIME_S : LINK_PIN_LIFETIME_S) * 1000,
+          expiresAt: created + (strong ? STRONG_PIN_LIFETIME_S : linkPinLifetimeS) * 1000,
           authToken: null,
         }
         nextId += 1 + Math.floor(random() * 1000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPlexSimulator, LINK_PIN_LIFETIME_S, SimulatedConnectionDrop, STRONG_PIN_LIFETIME_S } from '../../src/testing'
+import { createPlexSimulator, LINK_PIN_LIFETIME_S, SimulatedConnectionDrop, STRONG_PIN_LIFETIME_S, type PlexSimulatorOptions } from '../../src/testing'
 
 const ORIGIN = 'https://plex.tv'
 const CLIENT = 'client-1'
@@ -9,9 +9,9 @@ function query(extra: Record<string, string> = {}) {
   return new URLSearchParams({ 'X-Plex-Product': 'Sim Test', 'X-Plex-Client-Identifier': CLIENT, ...extra }).toString()
 }
 
-function simulator() {
+function simulator(options: PlexSimulatorOptions = {}) {
   let now = Date.parse('2026-11-25T12:00:00Z')
-  const sim = createPlexSimulator({ now: () => now })
+  const sim = createPlexSimulator({ ...options, now: () => now })
   const send = (path: string, init: RequestInit = {}) => sim.handle(new Request(`${ORIGIN}${path}`, init))
   return { sim, send, advance: (ms: number) => (now += ms) }
 }
@@ -50,6 +50,21 @@ describe('createPlexSimulator', () => {
       const { body } = await createPin(send, { strong: 'true' })
       expect(body.code).toMatch(/^[a-z0-9]{25}$/)
       expect(body.expiresIn).toBe(STRONG_PIN_LIFETIME_S)
+    })
+
+    it('gives link PINs the lifetime asked for with linkPinLifetimeS, and strong PINs their own', async () => {
+      const { send, advance } = simulator({ linkPinLifetimeS: 45 })
+      const { body } = await createPin(send)
+      expect(body).toMatchObject({ expiresIn: 45, createdAt: '2026-11-25T12:00:00Z', expiresAt: '2026-11-25T12:00:45Z' })
+      expect((await createPin(send, { strong: 'true' })).body.expiresIn).toBe(STRONG_PIN_LIFETIME_S)
+      const poll = () => send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })
+      advance(44_000)
+      expect((await poll()).status).toBe(200)
+      advance(1000)
+      expect((await poll()).status).toBe(404)
+      for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => createPlexSimulator({ linkPinLifetimeS: bad })).toThrow(RangeError)
+      }
     })
 
     it('answers 400/1000 without a client identifier', async () => {

@@ -1,0 +1,135 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { DEFAULT_BASE_URL, DEFAULT_LINK_URL, DEFAULT_MAX_RENEWALS, PlexLogin, POLL_INTERVAL_MS } from '../src'
+import { LiveSignInDemo } from './support/LiveSignIn'
+import { simulatorOf, simulatorsOf, simulatorsStory, simulatorStory } from './support/simulatorStory'
+import { StateGallery } from './support/StateGallery'
+import { plexLoginStates, type PlexLoginState, type PlexLoginStateName } from './support/states'
+import { customTheme, darkBackdrop, darkPalette, themeStyle } from './support/themes'
+
+/** The snippet a visitor copies talks to plex.tv, not to this story's simulator. */
+function withoutSimulatorOrigin(code: string): string {
+  return code.replace(/\n\s*baseUrl="https:\/\/plex-\d+\.simulator\.invalid"/g, '')
+}
+
+/**
+ * "Sign in with Plex" the way TVs do it: the person enters the code shown here at plex.tv/link,
+ * and the app receives their Plex token.
+ *
+ * Every story runs against an in-memory plex.tv of its own (`react-plex-login/testing`) behind
+ * Mock Service Worker, so nothing leaves the browser; each state is scripted on that simulator.
+ */
+const meta = {
+  title: 'PlexLogin',
+  component: PlexLogin,
+  tags: ['autodocs'],
+  // No `fn()` spies for the callbacks: they would clutter the snippet people copy, and one on
+  // `onAuthenticated` would print the token in the Actions panel. Live sign-in shows them instead.
+  args: { product: 'My Plex Dashboard' },
+  // Descriptions come from the props' JSDoc; react-docgen does not read `@defaultValue`, so the
+  // defaults are given here, from the library's own constants.
+  argTypes: {
+    product: { control: 'text' },
+    pollInterval: { control: { type: 'number', min: 1000, step: 500 }, table: { defaultValue: { summary: String(POLL_INTERVAL_MS) } } },
+    maxRenewals: { control: { type: 'number', min: 0, step: 1 }, table: { defaultValue: { summary: String(DEFAULT_MAX_RENEWALS) } } },
+    labels: { control: 'object', table: { defaultValue: { summary: 'English', detail: 'defaultPlexLoginLabels' } } },
+    // Documented, but not for tweaking here: each story decides them.
+    clientIdentifier: { control: false, table: { defaultValue: { summary: 'a UUID kept in localStorage' } } },
+    baseUrl: { control: false, table: { defaultValue: { summary: DEFAULT_BASE_URL } } },
+    linkUrl: { control: false, table: { defaultValue: { summary: DEFAULT_LINK_URL } } },
+    onAuthenticated: { control: false },
+    onError: { control: false },
+    onStatusChange: { control: false },
+    queryClient: { control: false },
+  },
+  parameters: { docs: { source: { transform: withoutSimulatorOrigin } } },
+  render: (args, context) => <PlexLogin {...args} baseUrl={simulatorOf(context).baseUrl} />,
+} satisfies Meta<typeof PlexLogin>
+
+export default meta
+
+type Story = StoryObj<typeof meta>
+
+/** A story that shows one state of `plexLoginStates`, on a simulator scripted for it. */
+function stateStory(name: PlexLoginStateName): Story {
+  const state: PlexLoginState = plexLoginStates[name]
+  return {
+    ...simulatorStory(state.simulator),
+    ...(state.args && { args: state.args }),
+    parameters: { plexLoginState: name, docs: { description: { story: state.description } } },
+  }
+}
+
+export const Waiting = stateStory('waiting')
+export const Creating = stateStory('creating')
+export const ExpiringSoon = stateStory('expiringSoon')
+export const Renewed = stateStory('renewed')
+export const Retrying = stateStory('retrying')
+export const RateLimited = stateStory('rateLimited')
+// Not `Error`, which would shadow the global in this module.
+export const ErrorState: Story = { ...stateStory('error'), name: 'Error' }
+export const Expired = stateStory('expired')
+export const Authenticated = stateStory('authenticated')
+
+export const AllStates: Story = {
+  name: 'All states',
+  ...simulatorsStory(Object.fromEntries(Object.entries(plexLoginStates).map(([name, state]) => [name, state.simulator]))),
+  parameters: {
+    docs: { description: { story: 'Every state side by side, each widget on a simulated plex.tv of its own.' } },
+  },
+  render: (args, context) => <StateGallery widget={args} plex={simulatorsOf(context)} />,
+}
+
+export const DarkMode: Story = {
+  ...stateStory('waiting'),
+  name: 'Dark mode',
+  args: { style: themeStyle(darkPalette) },
+  parameters: {
+    plexLoginState: 'waiting',
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        story:
+          'The widget turns dark by itself under `prefers-color-scheme: dark`. An app with its own dark-mode switch sets the same `--plex-login-*` properties, as this story does, so it is dark whatever the system says.',
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ ...darkBackdrop, padding: 32, minHeight: '100vh', boxSizing: 'border-box' }}>
+        <Story />
+      </div>
+    ),
+  ],
+}
+
+export const CustomTheme: Story = {
+  ...stateStory('waiting'),
+  name: 'Custom theme',
+  args: { style: themeStyle(customTheme) },
+  parameters: {
+    plexLoginState: 'waiting',
+    docs: {
+      description: {
+        story:
+          'A theme is only `--plex-login-*` custom properties: fonts, colours, radii, spacing, width and the code size, here set through `style`; a rule of your own such as `.my-app [data-plex-login] { … }` works as well.',
+      },
+    },
+  },
+}
+
+export const LiveSignIn: Story = {
+  name: 'Live sign-in',
+  ...simulatorStory(),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Sign in for real, against the simulator: type the code the widget shows into the phone and press Link, as a person does on plex.tv/link. The panel under the widget shows what `onAuthenticated` received, the token masked.',
+      },
+    },
+  },
+  render: (args, context) => {
+    const { sim, baseUrl } = simulatorOf(context)
+    return <LiveSignInDemo sim={sim} widget={{ ...args, baseUrl }} />
+  },
+}

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs'
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite'
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import axe from 'axe-core'
+import type { MswApi } from 'msw-storybook-addon'
+import { describe, expect, it, vi } from 'vitest'
+import preview from '../../stories/.storybook/preview'
+import * as stories from '../../stories/PlexLogin.stories'
+import { plexLoginStates, STATE_SHOWN_AFTER_MS, type PlexLoginStateName } from '../../stories/support/states'
+import { customTheme, darkPalette } from '../../stories/support/themes'
+import { server } from '../support/server'
+import { flush, installFakeClock } from '../support/simulator'
+
+// The stories' MSW is test/setup.ts's node server here. The preview's MSW `beforeEach` finds
+// `msw` already set and starts no service worker.
+setProjectAnnotations([
+  {
+    beforeEach(context) {
+      context.msw = server as unknown as MswApi
+    },
+  },
+  preview,
+])
+
+const composed = composeStories(stories)
+type ComposedStory = (typeof composed)[keyof typeof composed]
+
+/** Loads a story (fresh simulators, handlers on the server), renders it and lets time pass. */
+async function renderStory(Story: ComposedStory, { after = STATE_SHOWN_AFTER_MS, ...props }: { after?: number; onAuthenticated?: (token: string) => void } = {}) {
+  installFakeClock()
+  await Story.load()
+  const view = render(<Story {...props} />)
+  await flush(after)
+  return view
+}
+
+function widgets(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>('[data-plex-login]')]
+}
+
+function onlyWidget(container: HTMLElement): HTMLElement {
+  const [widget, ...others] = widgets(container)
+  expect(others).toHaveLength(0)
+  if (!widget) throw new Error('The story rendered no widget')
+  return widget
+}
+
+/** Checks that `widget` shows what a state story claims. */
+function expectState(widget: HTMLElement, name: PlexLoginStateName) {
+  const { shows } = plexLoginStates[name]
+  expect(widget.dataset.state).toBe(shows.state)
+  expect(widget.hasAttribute('data-retrying')).toBe(shows.retrying)
+  expect(within(widget).getByRole('status').textContent).toContain(shows.status)
+}
+
+/** What each state shows besides its status line. */
+const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = {
+  creating: (widget) => {
+    expect(widget.getAttribute('aria-busy')).toBe('true')
+    expect(widget.querySelector('[data-part="code"]')).toBeNull()
+  },
+  waiting: (widget) => {
+    expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/)
+    expect(within(widget).getByRole('img', { name: /QR code/ })).toBeTruthy()
+    expect(widget.querySelector('[data-part="countdown"]')?.textContent).toBe('Code expires in 14:57')
+  },
+  expiringSoon: (widget) => {
+    const countdown = widget.querySelector('[data-part="countdown"]')
+    expect(countdown?.textContent).toBe('Code expires in 0:42')
+    expect(countdown?.hasAttribute('data-urgent')).toBe(true)
+  },
+  renewed: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
+  retrying: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
+  rateLimited: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
+  error: (widget) => {
+    expect(widget.querySelector('[data-part="error"]')?.textContent).toMatch(/an HTML page instead of JSON/)
+    expect(within(widget).getByRole('button', { name: 'Try again' })).toBeTruthy()
+  },
+  expired: (widget) => {
+    expect(widget.querySelector('[data-part="code"]')).toBeNull()
+    expect(within(widget).getByRole('button', { name: 'Get a new code' })).toBeTruthy()
+  },
+  authenticated: (widget) => expect(widget.querySelector('[data-part="code"]')).toBeNull(),
+}
+
+/** Axe finds nothing. jsdom does no layout, so colour contrast is checked in Storybook only. */
+async function expectNoAxeViolations(container: HTMLElement) {
+  // axe schedules its work with timers; the story's clock stays where the test left it.
+  vi.useRealTimers()
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+const stateStories = Object.entries(composed).filter(([, Story]) => Story.parameters.plexLoginState !== undefined)
+
+describe('PlexLogin stories', () => {
+  it('are all run as tests here', () => {
+    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'LiveSignIn']
+    expect(Object.keys(composed).sort()).toEqual(tested.sort())
+  })
+
+  describe.each(stateStories)('%s', (_name, Story) => {
+    const state = Story.parameters.plexLoginState as PlexLoginStateName
+
+    it(`shows the ${state} state, and axe finds no violation`, async () => {
+      const { container } = await renderStory(Story)
+      const widget = onlyWidget(container)
+      expectState(widget, state)
+      stateDetails[state](widget)
+      await expectNoAxeViolations(container)
+    })
+  })
+
+  describe('ErrorState', () => {
+    it('"Try again" gets a code (the proxy failed once), and each render gets a fresh simulator', async () => {
+      const first = await renderStory(composed.ErrorState)
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await flush()
+      expectState(onlyWidget(first.container), 'waiting')
+      first.unmount()
+
+      // The second render's proxy fails again: nothing was spent by the first one.
+      const second = await renderStory(composed.ErrorState)
+      expectState(onlyWidget(second.container), 'error')
+    })
+  })
+
+  describe('Expired', () => {
+    it('"Get a new code" starts again with a code that lasts', async () => {
+      const { container } = await renderStory(composed.Expired)
+      fireEvent.click(screen.getByRole('button', { name: 'Get a new code' }))
+      await flush(60_000)
+      expectState(onlyWidget(container), 'waiting')
+    })
+  })
+
+  describe('DarkMode', () => {
+    it("sets styles.css's own dark palette on the widget", async () => {
+      const stylesheet = readFileSync('src/styles.css', 'utf8')
+      const darkBlock = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{[^{]*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? ''
+      const sheetPalette = Object.fromEntries([...darkBlock.matchAll(/(--plex-login-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value?.trim()]))
+      expect(Object.keys(sheetPalette).length).toBeGreaterThan(0)
+      expect(darkPalette).toEqual(sheetPalette)
+
+      const { container } = await renderStory(composed.DarkMode)
+      const widget = onlyWidget(container)
+      for (const [name, value] of Object.entries(darkPalette)) expect(widget.style.getPropertyValue(name)).toBe(value)
+    })
+  })
+
+  describe('CustomTheme', () => {
+    it('sets every --plex-login-* property of the theme on the widget', async () => {
+      const { container } = await renderStory(composed.CustomTheme)
+      const widget = onlyWidget(container)
+      for (const [name, value] of Object.entries(customTheme)) expect(widget.style.getPropertyValue(name)).toBe(value)
+    })
+  })
+
+  describe('AllStates', () => {
+    it('shows every state side by side, each as it claims, and axe finds no violation', async () => {
+      const { container } = await renderStory(composed.AllStates)
+      const panels = [...container.querySelectorAll<HTMLElement>('[data-scenario]')]
+      expect(panels.map((panel) => panel.dataset.scenario)).toEqual(Object.keys(plexLoginStates))
+      for (const panel of panels) {
+        const name = panel.dataset.scenario as PlexLoginStateName
+        expectState(onlyWidget(panel), name)
+        stateDetails[name](onlyWidget(panel))
+      }
+      await expectNoAxeViolations(container)
+    })
+  })
+
+  describe('LiveSignIn', () => {
+    it('signs in with the code typed into the phone, and shows the token masked only', async () => {
+      const log = vi.spyOn(console, 'log')
+      const warn = vi.spyOn(console, 'warn')
+      const error = vi.spyOn(console, 'error')
+      const onAuthenticated = vi.fn<(token: string) => void>()
+      const { container } = await renderStory(composed.LiveSignIn, { after: 0, onAuthenticated })
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      const code = widget.querySelector('[data-part="code"]')?.textContent ?? ''
+      expect(screen.getByText(/Nothing yet/)).toBeTruthy()
+
+      const phone = within(screen.getByRole('region', { name: 'Link a device' }))
+      const input = phone.getByLabelText('Enter the 4-character code shown on your device')
+      fireEvent.change(input, { target: { value: code === 'ZZZZ' ? 'YYYY' : 'ZZZZ' } })
+      fireEvent.click(phone.getByRole('button', { name: 'Link' }))
+      expect(phone.getByRole('alert').textContent).toMatch(/^The code [YZ]{4} was not found/)
+
+      fireEvent.change(input, { target: { value: code.toLowerCase() } })
+      fireEvent.click(phone.getByRole('button', { name: 'Link' }))
+      expect(phone.getByRole('status').textContent).toBe('Linked! You can return to the app.')
+      await flush(1000)
+
+      expect(widget.dataset.state).toBe('authenticated')
+      expect(onAuthenticated).toHaveBeenCalledTimes(1)
+      const token = onAuthenticated.mock.calls[0]?.[0] ?? ''
+      expect(token.length).toBeGreaterThan(8)
+      expect(container.querySelector('[data-token]')?.textContent).toBe(`••••••••${token.slice(-4)}`)
+      expect(container.querySelector('[data-statuses]')?.textContent).toContain('creating → waiting → authenticated')
+      expect(document.documentElement.outerHTML).not.toContain(token)
+      for (const spy of [log, warn, error]) expect(JSON.stringify(spy.mock.calls)).not.toContain(token)
+      await expectNoAxeViolations(container)
+    })
+
+    it('"Start again" gives a new widget with a new code', async () => {
+      const { container } = await renderStory(composed.LiveSignIn, { after: 0 })
+      const first = container.querySelector('[data-part="code"]')?.textContent
+      fireEvent.click(screen.getByRole('button', { name: 'Start again with a new widget' }))
+      await flush()
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      expect(widget.querySelector('[data-part="code"]')?.textContent).not.toBe(first)
+    })
+  })
+})
