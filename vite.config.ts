@@ -22,7 +22,7 @@ export default defineConfig({
   build: {
     lib: {
       // The simulator is a subpath of its own, so the widget's bundle never carries it.
-      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'testing/msw': 'src/testing/msw.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
@@ -32,6 +32,7 @@ export default defineConfig({
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode\.react($|\/)/, /^msw($|\/)/, /^node:/],
       // The entry keeps its 'use client' (rolldown preserves it there); the same directive in
       // inner modules is redundant once they are bundled into it.
+      output: { chunkFileNames: 'shared/[name].js' },
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return
         warn(warning)
@@ -43,7 +44,7 @@ export default defineConfig({
     globals: true,
     include: ['test/**/*.test.{ts,tsx}'],
     // Real-browser tests, run by `npm run test:e2e` with their own config.
-    exclude: [...configDefaults.exclude, 'test/e2e/**'],
+    exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/consumer/**'],
     setupFiles: ['test/setup.ts'],
     // Some tests simulate hours of fake time; on a loaded 2-core machine that takes seconds.
     testTimeout: 30_000,

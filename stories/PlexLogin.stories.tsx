@@ -4,7 +4,7 @@ import { LiveSignInDemo } from './support/LiveSignIn'
 import { simulatorOf, simulatorsOf, simulatorsStory, simulatorStory } from './support/simulatorStory'
 import { StateGallery } from './support/StateGallery'
 import { plexLoginStates, type PlexLoginState, type PlexLoginStateName } from './support/states'
-import { customTheme, darkBackdrop, darkPalette, themeStyle } from './support/themes'
+import { customTheme, darkBackdrop, themeStyle } from './support/themes'
 
 /** The snippet a visitor copies talks to plex.tv, not to this story's simulator. */
 function withoutSimulatorOrigin(code: string): string {
@@ -82,14 +82,14 @@ export const AllStates: Story = {
 export const DarkMode: Story = {
   ...stateStory('waiting'),
   name: 'Dark mode',
-  args: { style: themeStyle(darkPalette) },
+  args: { 'data-color-scheme': 'dark' } as Story['args'],
   parameters: {
     plexLoginState: 'waiting',
     layout: 'fullscreen',
     docs: {
       description: {
         story:
-          'The widget turns dark by itself under `prefers-color-scheme: dark`. An app with its own dark-mode switch sets the same `--plex-login-*` properties, as this story does, so it is dark whatever the system says.',
+          'The widget turns dark by itself under `prefers-color-scheme: dark`. An app with its own dark-mode switch passes `data-color-scheme="dark"` (or `"light"`), as this story does, so it is dark whatever the system says.',
       },
     },
   },

@@ -1,10 +1,10 @@
-import { getClientIdentifier } from './getClientIdentifier'
-import { isRecord } from './json'
-import { parsePin } from './parsePin'
-import { parseRetryAfter } from './parseRetryAfter'
-import { parseUser } from './parseUser'
-import { invalidResponse, PlexApiError } from './PlexApiError'
-import type { PlexClient, PlexClientOptions, PlexDeviceInfo } from './types'
+import { getClientIdentifier } from './getClientIdentifier.js'
+import { isRecord } from './json.js'
+import { parsePin } from './parsePin.js'
+import { parseRetryAfter } from './parseRetryAfter.js'
+import { parseUser } from './parseUser.js'
+import { invalidResponse, PlexApiError } from './PlexApiError.js'
+import type { PlexClient, PlexClientOptions, PlexDeviceInfo } from './types.js'
 
 export const DEFAULT_BASE_URL = 'https://plex.tv'
 /** Longest `X-Plex-Client-Identifier` we send; plex.tv's own are UUIDs (36 characters). */
@@ -192,9 +192,11 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         status,
         plexCode,
         plexMessage,
+        // HTTP lets a 503 carry Retry-After too; backoff honours it like a 429's.
+        retryAfterMs: status === 503 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined,
         message:
           status >= 500
-            ? `plex.tv is having trouble (HTTP ${status}${said}). Try again in a moment.`
+            ? `plex.tv is having trouble (HTTP ${status}${said}); this usually passes within minutes.`
             : `plex.tv refused the request (HTTP ${status}${said}). Try again; if it keeps failing, the app's Plex settings may be wrong.`,
       })
     }

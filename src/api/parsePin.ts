@@ -1,6 +1,6 @@
-import { isRecord, optionalString } from './json'
-import { invalidResponse } from './PlexApiError'
-import type { PlexPin, PlexPinLocation } from './types'
+import { isRecord, optionalString } from './json.js'
+import { invalidResponse } from './PlexApiError.js'
+import type { PlexPin, PlexPinLocation } from './types.js'
 
 /** What plex.tv/link accepts: four uppercase letters or digits. */
 export const LINK_CODE_PATTERN = /^[A-Z0-9]{4}$/

@@ -1,6 +1,6 @@
-import { isRecord, optionalString } from './json'
-import { invalidResponse } from './PlexApiError'
-import type { PlexUser } from './types'
+import { isRecord, optionalString } from './json.js'
+import { invalidResponse } from './PlexApiError.js'
+import type { PlexUser } from './types.js'
 
 /** Validates the account object of `GET /api/v2/user`. */
 export function parseUser(body: unknown): PlexUser {

@@ -1,4 +1,4 @@
-import { isTransientError, PlexApiError } from './PlexApiError'
+import { isTransientError, PlexApiError } from './PlexApiError.js'
 
 /** Retries of one request before its failure counts as persistent. */
 export const MAX_TRANSIENT_RETRIES = 4

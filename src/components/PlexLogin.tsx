@@ -3,11 +3,11 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
 import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
-import type { PlexPinInfo } from '../api/types'
-import { useCopyToClipboard } from '../hooks/useCopyToClipboard'
-import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin'
-import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels'
-import { PlexLoginCountdown } from './PlexLoginCountdown'
+import type { PlexPinInfo } from '../api/types.js'
+import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
+import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
+import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels.js'
+import { PlexLoginCountdown } from './PlexLoginCountdown.js'
 
 /** Pixel size of the drawn QR code (CSS may scale it). */
 export const QR_SIZE = 168

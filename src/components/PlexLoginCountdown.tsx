@@ -1,12 +1,22 @@
 'use client'
 
-import { useSecondsLeft } from '../hooks/useSecondsLeft'
+import { useSecondsLeft } from '../hooks/useSecondsLeft.js'
+
+const formatters = new Map<string, [Intl.NumberFormat, Intl.NumberFormat]>()
 
 /** `14:32` for 872 seconds, with the digits of `locale` (`١٤:٣٢` in `ar-EG`). */
 export function formatCountdown(seconds: number, locale?: string): string {
-  const minutes = new Intl.NumberFormat(locale, { useGrouping: false })
-  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })
-  return `${minutes.format(Math.floor(seconds / 60))}:${twoDigits.format(seconds % 60)}`
+  // Building an Intl.NumberFormat costs milliseconds; the countdown formats once a second.
+  const key = locale ?? ''
+  let pair = formatters.get(key)
+  if (!pair) {
+    pair = [
+      new Intl.NumberFormat(locale, { useGrouping: false }),
+      new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }),
+    ]
+    formatters.set(key, pair)
+  }
+  return `${pair[0].format(Math.floor(seconds / 60))}:${pair[1].format(seconds % 60)}`
 }
 
 export interface PlexLoginCountdownProps {

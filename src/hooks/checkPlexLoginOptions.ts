@@ -1,5 +1,5 @@
-import { DEFAULT_BASE_URL, MAX_CLIENT_IDENTIFIER_LENGTH, normalizeBaseUrl } from '../api/createPlexClient'
-import { warnOnce } from '../internal/warnOnce'
+import { DEFAULT_BASE_URL, MAX_CLIENT_IDENTIFIER_LENGTH, normalizeBaseUrl } from '../api/createPlexClient.js'
+import { warnOnce } from '../internal/warnOnce.js'
 
 /** Plex's own advice: about one poll a second. */
 export const POLL_INTERVAL_MS = 1000

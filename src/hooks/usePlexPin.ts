@@ -7,13 +7,13 @@ import {
   useQuery,
 } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
-import { createPlexClient } from '../api/createPlexClient'
-import { isPlexApiError, isTransientError } from '../api/PlexApiError'
-import { retryDelayMs, shouldRetry, BACKOFF_MAX_MS } from '../api/retryPolicy'
-import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types'
-import { secondsUntil, subscribeToTicks } from '../internal/secondTicker'
-import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions'
-import { useLatestRef } from './useLatestRef'
+import { createPlexClient } from '../api/createPlexClient.js'
+import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
+import { retryDelayMs, shouldRetry, BACKOFF_MAX_MS } from '../api/retryPolicy.js'
+import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
+import { secondsUntil, subscribeToTicks } from '../internal/secondTicker.js'
+import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
+import { useLatestRef } from './useLatestRef.js'
 
 /** Where a sign-in stands. Shown as `data-state` on the widget. */
 export const PlexPinStatus = {

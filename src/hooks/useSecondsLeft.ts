@@ -1,7 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
-import { secondsUntil, subscribeToTicks } from '../internal/secondTicker'
+import { secondsUntil, subscribeToTicks } from '../internal/secondTicker.js'
 
 function subscribeToNothing(): () => void {
   return () => {}

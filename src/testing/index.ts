@@ -3,7 +3,7 @@ export {
   LINK_PIN_LIFETIME_S,
   SimulatedConnectionDrop,
   STRONG_PIN_LIFETIME_S,
-} from './createPlexSimulator'
+} from './createPlexSimulator.js'
 export type {
   PlexSimulator,
   PlexSimulatorOptions,
@@ -13,8 +13,6 @@ export type {
   SimulatorPin,
   SimulatorRoute,
   SimulatorUser,
-} from './createPlexSimulator'
-export { plexSimulatorHandlers } from './plexSimulatorHandlers'
-export type { PlexSimulatorHandlersOptions } from './plexSimulatorHandlers'
-export { PLEX_SIMULATOR_HOST, startPlexSimulator } from './startPlexSimulator'
-export type { RunningPlexSimulator, StartPlexSimulatorOptions } from './startPlexSimulator'
+} from './createPlexSimulator.js'
+export { PLEX_SIMULATOR_HOST, startPlexSimulator } from './startPlexSimulator.js'
+export type { RunningPlexSimulator, StartPlexSimulatorOptions } from './startPlexSimulator.js'

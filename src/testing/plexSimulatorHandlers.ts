@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator'
+import { SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
 export interface PlexSimulatorHandlersOptions {
   /** The origin the app talks to. @defaultValue `'https://plex.tv'` */

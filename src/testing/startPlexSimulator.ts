@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { createPlexSimulator, SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator'
+import { createPlexSimulator, SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
 /** The only address the simulator listens on: it is a test tool, never reachable from the LAN. */
 export const PLEX_SIMULATOR_HOST = '127.0.0.1'

@@ -80,7 +80,7 @@ export const plexLoginStates = {
     description:
       'Every poll answers 503. The code stays on screen and the widget says it is reconnecting, retrying with backoff (1 to 30 s) for as long as the code is valid.',
     simulator: { setup: (sim) => sim.fail(SERVICE_UNAVAILABLE, { route: 'get-pin', times: ALWAYS }) },
-    shows: { state: 'waiting', retrying: true, status: 'Reconnecting to plex.tv… plex.tv is having trouble (HTTP 503).' },
+    shows: { state: 'waiting', retrying: true, status: 'Reconnecting to plex.tv… plex.tv is having trouble (HTTP 503)' },
   },
   rateLimited: {
     title: 'Rate-limited',

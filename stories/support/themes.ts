@@ -8,21 +8,6 @@ export function themeStyle(theme: PlexLoginTheme): CSSProperties {
   return theme as CSSProperties
 }
 
-/**
- * The palette styles.css uses under `prefers-color-scheme: dark`, set directly so the story is
- * dark whatever the visitor's system says. An app with its own dark-mode switch does the same.
- * The story tests check it against styles.css.
- */
-export const darkPalette: PlexLoginTheme = {
-  '--plex-login-bg': '#161b22',
-  '--plex-login-fg': '#e6edf3',
-  '--plex-login-muted': '#9198a1',
-  '--plex-login-border': '#3d444d',
-  '--plex-login-code-bg': '#0d1117',
-  '--plex-login-danger': '#ff7b72',
-  '--plex-login-focus': '#4493f8',
-}
-
 /** Page colours around the dark widget. */
 export const darkBackdrop: CSSProperties = { background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' }
 

@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     name: 'e2e',
     environment: 'node',
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    include: ['test/e2e/**/*.e2e.test.ts', 'test/consumer/**/*.e2e.test.ts'],
     // One browser at a time: the machine has two cores and each file starts its own servers.
     fileParallelism: false,
     testTimeout: 30_000,

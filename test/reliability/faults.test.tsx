@@ -151,6 +151,17 @@ describe('fault: 429 rate limiting', () => {
     expect(next?.time).toBeLessThanOrEqual(until.getTime() + 1000)
   })
 
+  it('a 503 with Retry-After is honoured like a 429', async () => {
+    const { sim } = await waitingWidget()
+    sim.fail({ type: 'status', status: 503, retryAfter: '12' }, { route: 'get-pin' })
+    await flush(1000)
+    const limited = sim.requests('get-pin').length
+    await flush(11_500)
+    expect(sim.requests('get-pin').length).toBe(limited)
+    await flush(600)
+    expect(sim.requests('get-pin').length).toBe(limited + 1)
+  })
+
   it('without Retry-After: backoff, never tighter than the 1 s floor', async () => {
     const { sim } = await waitingWidget()
     sim.fail({ type: 'status', status: 429 }, { times: 4, route: 'get-pin' })

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest'
 import preview from '../../stories/.storybook/preview'
 import * as stories from '../../stories/PlexLogin.stories'
 import { plexLoginStates, STATE_SHOWN_AFTER_MS, type PlexLoginStateName } from '../../stories/support/states'
-import { customTheme, darkPalette } from '../../stories/support/themes'
+import { customTheme } from '../../stories/support/themes'
 import { server } from '../support/server'
 import { flush, installFakeClock } from '../support/simulator'
 
@@ -135,16 +135,16 @@ describe('PlexLogin stories', () => {
   })
 
   describe('DarkMode', () => {
-    it("sets styles.css's own dark palette on the widget", async () => {
+    it('forces the dark palette with data-color-scheme="dark", the same one prefers-color-scheme picks', async () => {
       const stylesheet = readFileSync('src/styles.css', 'utf8')
-      const darkBlock = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{[^{]*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? ''
-      const sheetPalette = Object.fromEntries([...darkBlock.matchAll(/(--plex-login-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value?.trim()]))
-      expect(Object.keys(sheetPalette).length).toBeGreaterThan(0)
-      expect(darkPalette).toEqual(sheetPalette)
+      const palette = (block: string) => Object.fromEntries([...block.matchAll(/(--plex-login-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value?.trim()]))
+      const automatic = palette(/@media\s*\(prefers-color-scheme:\s*dark\)\s*\{[^{]*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? '')
+      const forced = palette(/\[data-color-scheme='dark'\]\s*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? '')
+      expect(Object.keys(automatic).length).toBeGreaterThan(5)
+      expect(forced).toEqual(automatic)
 
       const { container } = await renderStory(composed.DarkMode)
-      const widget = onlyWidget(container)
-      for (const [name, value] of Object.entries(darkPalette)) expect(widget.style.getPropertyValue(name)).toBe(value)
+      expect(onlyWidget(container).getAttribute('data-color-scheme')).toBe('dark')
     })
   })
 

@@ -1,6 +1,7 @@
 import { act } from '@testing-library/react'
 import { vi } from 'vitest'
-import { createPlexSimulator, plexSimulatorHandlers, type PlexSimulatorOptions } from '../../src/testing'
+import { createPlexSimulator, type PlexSimulatorOptions } from '../../src/testing'
+import { plexSimulatorHandlers } from '../../src/testing/msw'
 import { server } from './server'
 
 export const BASE_URL = 'https://plex.tv'

@@ -1,0 +1,209 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+/**
+ * A scratch consumer of the packed package: what someone who ran `npm install react-plex-login`
+ * would write (Vite + React + TypeScript, strict, `moduleResolution: "bundler"`), plus a plain
+ * Node script that uses the `/testing` subpath as Node itself resolves it.
+ */
+export interface ScratchAppOptions {
+  reactMajor: 18 | 19
+  /** Absolute path of the `npm pack` tarball. */
+  tarball: string
+}
+
+/** The app's page state, on `window.__consumer`. */
+export interface ConsumerState {
+  reactVersion: string
+  reactDomVersion: string
+  statuses: string[]
+  /** Set from `createPlexClient().getUser(token)` once the widget hands over the token. */
+  username: string | null
+  tokenLength: number
+  /** Queries in the app's own QueryClient when the token arrived: the widget shared it. */
+  queries: number
+}
+
+export function scratchAppFiles({ reactMajor, tarball }: ScratchAppOptions): Record<string, string> {
+  const packageJson = {
+    name: `react-plex-login-consumer-react${reactMajor}`,
+    private: true,
+    type: 'module',
+    dependencies: {
+      'react-plex-login': `file:${tarball}`,
+      react: `^${reactMajor}`,
+      'react-dom': `^${reactMajor}`,
+      '@types/react': `^${reactMajor}`,
+      '@types/react-dom': `^${reactMajor}`,
+      '@tanstack/react-query': '^5',
+      // No msw: `react-plex-login/testing` must work without its optional peer (only
+      // `react-plex-login/testing/msw` needs it).
+      vite: '^8.3',
+      '@vitejs/plugin-react': '^6',
+      typescript: '~5.9.3',
+      '@types/node': '^20',
+    },
+  }
+
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      jsx: 'react-jsx',
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      // The Node script is plain JavaScript, checked against the published declarations too.
+      allowJs: true,
+      checkJs: true,
+      // Check the package's .d.ts files as well: an unresolvable import in them is an error, not an `any`.
+      skipLibCheck: false,
+      noEmit: true,
+      types: ['vite/client', 'node'],
+    },
+    include: ['src', 'scripts', 'vite.config.ts'],
+  }
+
+  return {
+    'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+    'tsconfig.json': `${JSON.stringify(tsconfig, null, 2)}\n`,
+    'vite.config.ts': VITE_CONFIG,
+    'index.html': INDEX_HTML,
+    'src/main.tsx': MAIN_TSX,
+    'scripts/simulator-check.mjs': SIMULATOR_CHECK,
+  }
+}
+
+export async function writeScratchApp(dir: string, options: ScratchAppOptions): Promise<void> {
+  for (const [path, text] of Object.entries(scratchAppFiles(options))) {
+    const file = join(dir, path)
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, text)
+  }
+}
+
+const VITE_CONFIG = `import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({ plugins: [react()], logLevel: 'warn' })
+`
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>react-plex-login consumer</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="/src/main.tsx"></script>
+  </body>
+</html>
+`
+
+// No template literals inside the app sources below: they live in one.
+const MAIN_TSX = `import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode, useMemo, useState, version as reactVersion } from 'react'
+import { version as reactDomVersion } from 'react-dom'
+import { createRoot } from 'react-dom/client'
+import { createPlexClient, PlexLogin, type PlexClient, type PlexLoginProps, type PlexUser } from 'react-plex-login'
+import 'react-plex-login/styles.css'
+
+interface ConsumerState {
+  reactVersion: string
+  reactDomVersion: string
+  statuses: string[]
+  username: string | null
+  tokenLength: number
+  queries: number
+}
+
+declare global {
+  interface Window {
+    __consumer?: ConsumerState
+  }
+}
+
+// The test passes the simulator's URLs; without them the app talks to plex.tv, as a real one would.
+const params = new URLSearchParams(window.location.search)
+const baseUrl = params.get('baseUrl') ?? undefined
+const linkUrl = params.get('linkUrl') ?? undefined
+
+const queryClient = new QueryClient()
+const state: ConsumerState = { reactVersion, reactDomVersion, statuses: [], username: null, tokenLength: 0, queries: 0 }
+window.__consumer = state
+
+function App() {
+  const client: PlexClient = useMemo(() => createPlexClient({ product: 'Consumer app', ...(baseUrl ? { baseUrl } : {}) }), [])
+  const [user, setUser] = useState<PlexUser | null>(null)
+  const props: PlexLoginProps = {
+    product: 'Consumer app',
+    baseUrl,
+    linkUrl,
+    onStatusChange: (status) => {
+      state.statuses.push(status)
+    },
+    onAuthenticated: (token) => {
+      state.tokenLength = token.length
+      state.queries = queryClient.getQueryCache().getAll().length
+      void client.getUser(token).then((account) => {
+        state.username = account.username
+        setUser(account)
+      })
+    },
+  }
+  return (
+    <main>
+      <PlexLogin {...props} />
+      {user && <p id="user">{user.username}</p>}
+    </main>
+  )
+}
+
+// Never called: proof that the published types are real. Were they \`any\`, these directives
+// would be unused, which is an error.
+export function typeChecks() {
+  // @ts-expect-error product is required
+  const missingProduct = <PlexLogin />
+  // @ts-expect-error pollInterval is a number
+  const wrongPollInterval = <PlexLogin product="x" pollInterval="fast" />
+  // @ts-expect-error getPin takes a PIN id
+  const wrongPinId = createPlexClient({ product: 'x' }).getPin('7RQZ')
+  return [missingProduct, wrongPollInterval, wrongPinId]
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+)
+`
+
+const SIMULATOR_CHECK = `// @ts-check
+// Plain Node, no bundler: the package's exports map as Node resolves it, the simulator over real
+// HTTP and the React-free client against it.
+import { createPlexClient } from 'react-plex-login'
+import { createPlexSimulator, startPlexSimulator } from 'react-plex-login/testing'
+
+const simulator = createPlexSimulator({ user: { username: 'consumer' } })
+const running = await startPlexSimulator({ port: 0, simulator })
+try {
+  const client = createPlexClient({ product: 'Consumer check', clientIdentifier: 'consumer-check', baseUrl: running.url })
+  const pin = await client.createPin()
+  const linked = simulator.link(pin.code)
+  if (!linked.ok) throw new Error('link failed: ' + linked.reason)
+  const polled = await client.getPin(pin.id)
+  const user = polled.authToken === null ? null : await client.getUser(polled.authToken)
+  // @ts-expect-error the port is a number
+  void (() => startPlexSimulator({ port: 'any' }))
+  process.stdout.write(JSON.stringify({ code: pin.code, linked: polled.authToken !== null, username: user ? user.username : null }) + '\\n')
+} finally {
+  await running.close()
+}
+`
