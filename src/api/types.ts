@@ -21,15 +21,21 @@ export interface PlexPin {
   code: string
   /** Whether this is a strong (OAuth page) PIN. Derived from the code's shape. */
   strong: boolean
+  /** Echo of `X-Plex-Product`: the app's name as plex.tv recorded it. */
   product: string | null
+  /** plex.tv's own flag; `false` for PINs created by apps. */
   trusted: boolean
   /** URL of a PNG QR code hosted by plex.tv. The widget draws its own QR instead. */
   qr: string | null
+  /** Echo of `X-Plex-Client-Identifier`; the PIN is bound to it. */
   clientIdentifier: string | null
+  /** Geo data of the requester, when plex.tv sent it. */
   location: PlexPinLocation | null
   /** Seconds the PIN has left, counted from the moment the answer arrived. */
   expiresIn: number
+  /** ISO-8601 time of creation, on plex.tv's clock. */
   createdAt: string | null
+  /** ISO-8601 expiry on plex.tv's clock; compare `expiresIn` instead, clocks drift. */
   expiresAt: string | null
   /** The user's Plex token once someone has linked the PIN; `null` until then. A secret. */
   authToken: string | null
@@ -42,11 +48,16 @@ export type PlexPinInfo = Omit<PlexPin, 'authToken'>
 
 /** The account `GET /api/v2/user` returns for a valid token (the fields the widget relies on). */
 export interface PlexUser {
+  /** The account's numeric id. */
   id: number
+  /** The account's stable UUID. */
   uuid: string | null
+  /** Login name. */
   username: string | null
+  /** Display name (what Plex shows); may equal `username`. */
   title: string | null
   email: string | null
+  /** URL of the avatar. */
   thumb: string | null
 }
 
@@ -100,9 +111,11 @@ export interface CreatePinOptions extends RequestOptions {
 }
 
 export interface PlexClient {
-  /** The settings this client was made with, after defaults. */
+  /** The API origin this client talks to, after defaults. */
   readonly baseUrl: string
+  /** The `X-Plex-Client-Identifier` it sends. */
   readonly clientIdentifier: string
+  /** The `X-Plex-Product` it sends. */
   readonly product: string
   /** Creates a PIN (`POST /api/v2/pins`). */
   createPin(options?: CreatePinOptions): Promise<PlexPin>
