@@ -41,8 +41,17 @@ export function normalizeBaseUrl(baseUrl: string, name = 'baseUrl'): string {
   return url.href.replace(/\/+$/, '')
 }
 
-function checkClientIdentifier(value: string): string {
-  const trimmed = value.trim()
+/** The app's name, trimmed; throws a `TypeError` that says what to pass. */
+export function checkProduct(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError('react-plex-login: product is required: pass your app\'s name (it is shown in plex.tv\'s "Authorized Devices" list).')
+  }
+  return value.trim()
+}
+
+/** A usable `X-Plex-Client-Identifier`, trimmed; throws a `TypeError` that says what to change. */
+export function checkClientIdentifier(value: unknown): string {
+  const trimmed = typeof value === 'string' ? value.trim() : ''
   if (trimmed === '' || trimmed.length > MAX_CLIENT_IDENTIFIER_LENGTH || /[\u0000-\u001f]/.test(trimmed)) {
     throw new TypeError(
       `react-plex-login: clientIdentifier must be a non-empty string of at most ${MAX_CLIENT_IDENTIFIER_LENGTH} printable characters that stays the same across page loads (a UUID is usual). Leave it out to use one kept in localStorage.`,
@@ -99,12 +108,9 @@ interface Request {
  * preflight). `getUser` is the one exception: its token goes in a header, never in a URL.
  */
 export function createPlexClient(options: PlexClientOptions): PlexClient {
-  if (typeof options.product !== 'string' || options.product.trim() === '') {
-    throw new TypeError('react-plex-login: product is required: pass your app\'s name (it is shown in plex.tv\'s "Authorized Devices" list).')
-  }
+  const product = checkProduct(options.product)
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const clientIdentifier = checkClientIdentifier(options.clientIdentifier ?? getClientIdentifier())
-  const product = options.product.trim()
   // Looked up at call time, not here, so fetch mocks installed later (MSW, tests) are honoured.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const host = new URL(baseUrl).host

@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL, MAX_CLIENT_IDENTIFIER_LENGTH, normalizeBaseUrl } from '../api/createPlexClient.js'
+import { checkClientIdentifier, checkProduct, DEFAULT_BASE_URL, normalizeBaseUrl } from '../api/createPlexClient.js'
 import { warnOnce } from '../internal/warnOnce.js'
 
 /** Plex's own advice: about one poll a second. */
@@ -37,18 +37,12 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
     configError ??= error instanceof TypeError ? error : new TypeError(String(error))
   }
 
-  if (typeof options.product !== 'string' || options.product.trim() === '') {
-    fail(new TypeError('react-plex-login: product is required: pass your app\'s name (plex.tv shows it in "Authorized Devices").'))
-  }
-  if (options.clientIdentifier !== undefined) {
-    const id = options.clientIdentifier
-    if (typeof id !== 'string' || id.trim() === '' || id.length > MAX_CLIENT_IDENTIFIER_LENGTH || /[\u0000-\u001f]/.test(id)) {
-      fail(
-        new TypeError(
-          `react-plex-login: clientIdentifier must be a non-empty string of at most ${MAX_CLIENT_IDENTIFIER_LENGTH} printable characters that stays the same across page loads; leave it out to use one kept in localStorage.`,
-        ),
-      )
-    }
+  // The same checks the client makes, run up front so a bad option never sends a request.
+  try {
+    checkProduct(options.product)
+    if (options.clientIdentifier !== undefined) checkClientIdentifier(options.clientIdentifier)
+  } catch (error) {
+    fail(error)
   }
 
   let baseUrl = DEFAULT_BASE_URL

@@ -11,7 +11,7 @@ import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { retryDelayMs, shouldRetry, BACKOFF_MAX_MS } from '../api/retryPolicy.js'
 import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
-import { secondsUntil, subscribeToTicks } from '../internal/secondTicker.js'
+import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
 import { useLatestRef } from './useLatestRef.js'
 
@@ -385,7 +385,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   useSyncExternalStore(
     deadlineActive ? subscribeToTicks : subscribeToNothing,
     () => (secondsTracked.current && expiresAt !== null ? secondsUntil(expiresAt) : null),
-    getNull,
+    getNoSeconds,
   )
 
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
@@ -427,12 +427,4 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     },
   })
   return result
-}
-
-function subscribeToNothing(): () => void {
-  return () => {}
-}
-
-function getNull(): null {
-  return null
 }

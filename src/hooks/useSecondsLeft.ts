@@ -1,15 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
-import { secondsUntil, subscribeToTicks } from '../internal/secondTicker.js'
-
-function subscribeToNothing(): () => void {
-  return () => {}
-}
-
-function getServerSnapshot(): null {
-  return null
-}
+import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 
 /**
  * Whole seconds left until `expiresAt` (a `Date.now()` timestamp), refreshed once a second;
@@ -19,6 +11,6 @@ export function useSecondsLeft(expiresAt: number | null): number | null {
   return useSyncExternalStore(
     expiresAt === null ? subscribeToNothing : subscribeToTicks,
     () => (expiresAt === null ? null : secondsUntil(expiresAt)),
-    getServerSnapshot,
+    getNoSeconds,
   )
 }

@@ -37,3 +37,13 @@ export function getTickTime(): number {
 export function secondsUntil(deadline: number): number {
   return Math.max(0, Math.ceil((deadline - getTickTime()) / 1000))
 }
+
+/** A `useSyncExternalStore` subscription for when there is nothing to follow. */
+export function subscribeToNothing(): () => void {
+  return () => {}
+}
+
+/** The server snapshot of any countdown: nothing ticks on the server. */
+export function getNoSeconds(): null {
+  return null
+}
