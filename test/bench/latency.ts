@@ -568,56 +568,23 @@ async function main(): Promise<number> {
 
     const modes = new Set([...IMPLS.flatMap((impl) => focusReturn[impl].map((run) => run.mode)), ...IMPLS.map((impl) => rates[impl].hideMode)])
     const hideMode = modes.size === 1 ? ([...modes][0] as HideMode) : 'mixed'
+    // Each row: a figure, picked per implementation from the same runs.
+    const row = (key: string, label: string, unit: Row['unit'], pick: (impl: Impl) => number[]): Row => ({
+      key,
+      label,
+      unit,
+      widget: pick('widget'),
+      baseline: pick('baseline'),
+    })
+    const windowLabel = `(${RATE_WINDOW_MS / 1000} s ×${60_000 / RATE_WINDOW_MS})`
     const rows: Row[] = [
-      {
-        key: 'mountToCodeMs',
-        label: 'mount → code visible',
-        unit: 'ms',
-        widget: visible.widget.map((run) => run.mountToCodeMs),
-        baseline: visible.baseline.map((run) => run.mountToCodeMs),
-      },
-      {
-        key: 'navToCodeMs',
-        label: 'navigation start → code visible',
-        unit: 'ms',
-        widget: visible.widget.map((run) => run.navToCodeMs),
-        baseline: visible.baseline.map((run) => run.navToCodeMs),
-      },
-      {
-        key: 'linkToAuthVisibleMs',
-        label: 'link → onAuthenticated (page visible)',
-        unit: 'ms',
-        widget: visible.widget.map((run) => run.linkToAuthMs),
-        baseline: visible.baseline.map((run) => run.linkToAuthMs),
-      },
-      {
-        key: 'focusReturnToAuthMs',
-        label: 'focus return → onAuthenticated (linked while hidden)',
-        unit: 'ms',
-        widget: focusReturn.widget.map((run) => run.waitAfterReturnMs),
-        baseline: focusReturn.baseline.map((run) => run.waitAfterReturnMs),
-      },
-      {
-        key: 'requestsToCode',
-        label: 'requests until the code is on screen',
-        unit: 'count',
-        widget: visible.widget.map((run) => run.requestsToCode),
-        baseline: visible.baseline.map((run) => run.requestsToCode),
-      },
-      {
-        key: 'requestsPerMinuteVisible',
-        label: `requests/min while waiting, visible (${RATE_WINDOW_MS / 1000} s ×${60_000 / RATE_WINDOW_MS})`,
-        unit: '/min',
-        widget: [rates.widget.visible.perMinute],
-        baseline: [rates.baseline.visible.perMinute],
-      },
-      {
-        key: 'requestsPerMinuteHidden',
-        label: `requests/min while waiting, hidden (${RATE_WINDOW_MS / 1000} s ×${60_000 / RATE_WINDOW_MS})`,
-        unit: '/min',
-        widget: [rates.widget.hidden.perMinute],
-        baseline: [rates.baseline.hidden.perMinute],
-      },
+      row('mountToCodeMs', 'mount → code visible', 'ms', (impl) => visible[impl].map((run) => run.mountToCodeMs)),
+      row('navToCodeMs', 'navigation start → code visible', 'ms', (impl) => visible[impl].map((run) => run.navToCodeMs)),
+      row('linkToAuthVisibleMs', 'link → onAuthenticated (page visible)', 'ms', (impl) => visible[impl].map((run) => run.linkToAuthMs)),
+      row('focusReturnToAuthMs', 'focus return → onAuthenticated (linked while hidden)', 'ms', (impl) => focusReturn[impl].map((run) => run.waitAfterReturnMs)),
+      row('requestsToCode', 'requests until the code is on screen', 'count', (impl) => visible[impl].map((run) => run.requestsToCode)),
+      row('requestsPerMinuteVisible', `requests/min while waiting, visible ${windowLabel}`, '/min', (impl) => [rates[impl].visible.perMinute]),
+      row('requestsPerMinuteHidden', `requests/min while waiting, hidden ${windowLabel}`, '/min', (impl) => [rates[impl].hidden.perMinute]),
     ]
 
     out()
