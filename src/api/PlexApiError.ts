@@ -27,7 +27,7 @@ export interface PlexApiErrorOptions {
   plexCode?: number
   /** Plex's own error message from the body. */
   plexMessage?: string
-  /** For `rate-limited`: how long plex.tv asked us to wait, when it said (`Retry-After`). */
+  /** For `rate-limited` (and a 503): how long plex.tv asked us to wait, when it said (`Retry-After`). */
   retryAfterMs?: number
   cause?: unknown
 }
@@ -50,24 +50,24 @@ export class PlexApiError extends Error {
 
 /** Whether `error` is a {@link PlexApiError} (of one of `kinds`, when given). */
 export function isPlexApiError(error: unknown, ...kinds: PlexApiErrorKind[]): error is PlexApiError {
-  return error instanceof PlexApiError && (kinds.length === 0 || kinds.includes(error.kind))
+  return error instanceof PlexApiError && (!kinds[0] || kinds.includes(error.kind))
 }
 
 /**
- * Whether retrying the same request later may succeed: network failures, 5xx and 429.
+ * Whether retrying the same request later may succeed: network failures, 5xx, 408 and 429.
  * Anything else (a bad answer, a missing client identifier) fails the same way again.
  */
 export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof PlexApiError)) return false
-  if (error.kind === 'network' || error.kind === 'rate-limited') return true
-  return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 408)
+  if (!isPlexApiError(error)) return false
+  const { kind, status = 0 } = error
+  return kind === 'network' || kind === 'rate-limited' || (kind === 'http' && (status >= 500 || status === 408))
 }
 
 /** An `invalid-response` error naming what was wrong with plex.tv's answer (never echoing it). */
 export function invalidResponse(what: string, cause?: unknown): PlexApiError {
   return new PlexApiError({
     kind: 'invalid-response',
-    message: `plex.tv sent an answer the sign-in cannot use: ${what}. This is usually temporary; try again, and report it if it keeps happening.`,
+    message: `plex.tv sent an answer the sign-in cannot use: ${what}. Try again; report it if it persists.`,
     cause,
   })
 }

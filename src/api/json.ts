@@ -3,7 +3,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** `value` when it is a string, else `null`: for optional fields we only display. */
-export function optionalString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null
+/** A positive safe integer, as plex.tv's ids are. */
+export function isId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) > 0
+}
+
+/** Copies the `keys` of `body` that are strings, and sets the others to `null`: for fields we only display. */
+export function optionalStrings<K extends string>(body: Record<string, unknown>, keys: readonly K[]): Record<K, string | null> {
+  const fields = {} as Record<K, string | null>
+  for (const key of keys) fields[key] = typeof body[key] === 'string' ? body[key] : null
+  return fields
 }

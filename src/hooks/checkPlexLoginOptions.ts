@@ -1,4 +1,4 @@
-import { checkClientIdentifier, checkProduct, DEFAULT_BASE_URL, normalizeBaseUrl } from '../api/createPlexClient.js'
+import { checkClientIdentifier, checkProduct, normalizeBaseUrl } from '../api/createPlexClient.js'
 import { warnOnce } from '../internal/warnOnce.js'
 
 /** Plex's own advice: about one poll a second. */
@@ -11,7 +11,6 @@ export const DEFAULT_LINK_URL = 'https://plex.tv/link'
 export interface PlexLoginSettings {
   pollInterval: number
   maxRenewals: number
-  baseUrl: string
   linkUrl: string
   /** What is wrong with the options, in words a developer can act on; `null` when nothing is. */
   configError: TypeError | null
@@ -32,53 +31,41 @@ export interface PlexLoginOptionValues {
  * and a development warning explains the fix. Values that are merely unwise are corrected.
  */
 export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLoginSettings {
+  const { clientIdentifier, baseUrl, linkUrl, pollInterval, maxRenewals } = options
   let configError: TypeError | null = null
-  const fail = (error: unknown) => {
-    configError ??= error instanceof TypeError ? error : new TypeError(String(error))
-  }
-
   // The same checks the client makes, run up front so a bad option never sends a request.
-  try {
-    checkProduct(options.product)
-    if (options.clientIdentifier !== undefined) checkClientIdentifier(options.clientIdentifier)
-  } catch (error) {
-    fail(error)
-  }
-
-  let baseUrl = DEFAULT_BASE_URL
-  try {
-    if (options.baseUrl !== undefined) baseUrl = normalizeBaseUrl(String(options.baseUrl), 'baseUrl')
-  } catch (error) {
-    fail(error)
-  }
-  let linkUrl = DEFAULT_LINK_URL
-  try {
-    if (options.linkUrl !== undefined) linkUrl = new URL(normalizeBaseUrl(String(options.linkUrl), 'linkUrl')).href
-  } catch (error) {
-    fail(error)
-  }
-
-  let pollInterval = POLL_INTERVAL_MS
-  if (options.pollInterval !== undefined) {
-    const value = Number(options.pollInterval)
-    if (Number.isFinite(value)) pollInterval = Math.max(MIN_POLL_INTERVAL_MS, value)
-    if (process.env.NODE_ENV !== 'production' && !(value >= MIN_POLL_INTERVAL_MS)) {
-      warnOnce('pollInterval', `pollInterval must be a number of milliseconds ≥ ${MIN_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(options.pollInterval)}, using ${pollInterval}.`)
+  const check = (run: () => string): string | undefined => {
+    try {
+      return run()
+    } catch (error) {
+      configError ??= error as TypeError
     }
   }
+  check(() => checkProduct(options.product))
+  if (clientIdentifier !== undefined) check(() => checkClientIdentifier(clientIdentifier))
+  if (baseUrl !== undefined) check(() => normalizeBaseUrl(`${baseUrl}`))
+  const link = linkUrl === undefined ? undefined : check(() => new URL(normalizeBaseUrl(`${linkUrl}`, 'linkUrl')).href)
 
-  let maxRenewals = DEFAULT_MAX_RENEWALS
-  if (options.maxRenewals !== undefined) {
-    const value = Number(options.maxRenewals)
-    if (Number.isInteger(value) && value >= 0) maxRenewals = value
-    else if (process.env.NODE_ENV !== 'production') warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
+  const poll = Number(pollInterval ?? POLL_INTERVAL_MS)
+  const pollMs = Number.isFinite(poll) ? Math.max(MIN_POLL_INTERVAL_MS, poll) : POLL_INTERVAL_MS
+  const renewals = Number(maxRenewals ?? DEFAULT_MAX_RENEWALS)
+  const renewalsValid = Number.isInteger(renewals) && renewals >= 0
+  if (process.env.NODE_ENV !== 'production') {
+    if (!(poll >= MIN_POLL_INTERVAL_MS)) {
+      warnOnce('pollInterval', `pollInterval must be a number of milliseconds ≥ ${MIN_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(pollInterval)}, using ${pollMs}.`)
+    }
+    if (!renewalsValid) warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
+    if (configError) {
+      const { message } = configError as TypeError
+      warnOnce(message, message.replace(/^react-plex-login: /, ''))
+    }
   }
-
-  if (process.env.NODE_ENV !== 'production' && configError) {
-    const { message } = configError as TypeError
-    warnOnce(message, message.replace(/^react-plex-login: /, ''))
+  return {
+    pollInterval: pollMs,
+    maxRenewals: renewalsValid ? renewals : DEFAULT_MAX_RENEWALS,
+    linkUrl: link ?? DEFAULT_LINK_URL,
+    configError,
   }
-  return { pollInterval, maxRenewals, baseUrl, linkUrl, configError }
 }
 
 /** What the QR code carries: the link page with the code as `?pin=`. */

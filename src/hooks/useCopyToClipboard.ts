@@ -8,19 +8,13 @@ export const COPIED_RESET_MS = 2000
 export type CopyState = 'idle' | 'copied' | 'failed'
 
 async function writeText(text: string): Promise<void> {
-  // navigator.clipboard exists only in secure contexts; Plex apps often run on plain http.
-  if (typeof navigator !== 'undefined' && navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text)
-    return
-  }
-  const field = document.createElement('textarea')
-  field.value = text
-  field.setAttribute('readonly', '')
-  field.setAttribute('aria-hidden', 'true')
-  field.style.position = 'fixed'
-  field.style.opacity = '0'
-  document.body.append(field)
+  // navigator.clipboard exists only in secure contexts; Plex apps often run on plain http, where
+  // the old copy command still works. The field lives for one synchronous step: never painted.
+  if (navigator.clipboard) return navigator.clipboard.writeText(text)
+  const field = document.body.appendChild(document.createElement('textarea'))
   try {
+    field.value = text
+    field.style.position = 'fixed'
     field.select()
     if (!document.execCommand('copy')) throw new Error('copy command refused')
   } finally {
@@ -44,16 +38,12 @@ export function useCopyToClipboard(): [CopyState, (text: string) => void] {
 
   const copy = useCallback((text: string) => {
     clearTimeout(timer.current)
-    writeText(text).then(
-      () => {
-        if (!mounted.current) return
-        setState('copied')
-        timer.current = setTimeout(() => setState('idle'), COPIED_RESET_MS)
-      },
-      () => {
-        if (mounted.current) setState('failed')
-      },
-    )
+    const settle = (next: CopyState) => {
+      if (!mounted.current) return
+      setState(next)
+      if (next === 'copied') timer.current = setTimeout(() => setState('idle'), COPIED_RESET_MS)
+    }
+    writeText(text).then(() => settle('copied'), () => settle('failed'))
   }, [])
 
   return [state, copy]

@@ -211,8 +211,8 @@ describe('createPlexClient', () => {
   describe('given bad options', () => {
     it.each([
       [{ product: '' }, /product is required/],
-      [{ product: 'App', baseUrl: 'javascript:alert(1)' }, /must use http: or https:/],
-      [{ product: 'App', baseUrl: 'not a url' }, /absolute http\(s\) URL/],
+      [{ product: 'App', baseUrl: 'javascript:alert(1)' }, /must be an absolute http: or https: URL/],
+      [{ product: 'App', baseUrl: 'not a url' }, /must be an absolute http: or https: URL/],
       [{ product: 'App', clientIdentifier: '   ' }, /clientIdentifier must be a non-empty string/],
       [{ product: 'App', clientIdentifier: 'x'.repeat(300) }, /at most 256/],
     ])('%o throws a TypeError that says what to change', (options, message) => {

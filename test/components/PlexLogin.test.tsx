@@ -466,7 +466,7 @@ describe('<PlexLogin>', () => {
       const { container } = renderWithClient(<PlexLogin product="Test App" linkUrl="javascript:alert(1)" />)
       await flush()
       expect(stateOf(container)).toBe('error')
-      expect(screen.getByRole('status').textContent).toMatch(/linkUrl must use http: or https:/)
+      expect(screen.getByRole('status').textContent).toMatch(/linkUrl must be an absolute http: or https: URL/)
       expect(container.querySelector('a[href^="javascript"]')).toBeNull()
     })
   })

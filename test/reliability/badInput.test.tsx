@@ -80,9 +80,9 @@ describe('bad input from the app', () => {
     ['an empty clientIdentifier', { product: 'App', clientIdentifier: '' }, /clientIdentifier must be a non-empty string/],
     ['an absurd clientIdentifier', { product: 'App', clientIdentifier: 'x'.repeat(5000) }, /at most 256 printable characters/],
     ['a clientIdentifier with control characters', { product: 'App', clientIdentifier: 'a\nb' }, /printable/],
-    ['a non-http(s) baseUrl', { product: 'App', baseUrl: 'ftp://plex.tv' }, /baseUrl must use http: or https:/],
-    ['a relative baseUrl', { product: 'App', baseUrl: '/plex' }, /baseUrl must be an absolute http\(s\) URL/],
-    ['a javascript: linkUrl', { product: 'App', linkUrl: 'javascript:alert(1)' }, /linkUrl must use http: or https:/],
+    ['a non-http(s) baseUrl', { product: 'App', baseUrl: 'ftp://plex.tv' }, /baseUrl must be an absolute http: or https: URL/],
+    ['a relative baseUrl', { product: 'App', baseUrl: '/plex' }, /baseUrl must be an absolute http: or https: URL/],
+    ['a javascript: linkUrl', { product: 'App', linkUrl: 'javascript:alert(1)' }, /linkUrl must be an absolute http: or https: URL/],
   ])('%s: an error saying what to change, a development warning, and no request', async (_name, props, message) => {
     installFakeClock()
     const sim = startSimulator()
