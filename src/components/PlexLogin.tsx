@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
@@ -122,7 +122,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
     },
     forwardedRef,
   ) {
-    const labels = useMemo(() => ({ ...defaultPlexLoginLabels, ...labelOverrides }), [labelOverrides])
+    const labels = { ...defaultPlexLoginLabels, ...labelOverrides }
     const pin = usePlexPin({
       product,
       clientIdentifier,
@@ -173,24 +173,17 @@ export const PlexLogin = /* @__PURE__ */ memo(
       }
       hadActions.current = hasActions
     }, [hasActions])
-    const setRef = useCallback(
-      (node: HTMLDivElement | null) => {
-        root.current = node
-        if (typeof forwardedRef === 'function') forwardedRef(node)
-        else if (forwardedRef) forwardedRef.current = node
-      },
-      [forwardedRef],
-    )
+    useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement)
 
-    let statusText: string
-    if (pin.isOffline && (status === 'creating' || status === 'waiting')) statusText = labels.offline
-    else if (pin.isRetrying) statusText = labels.retrying(pin.failureReason ? labels.describeError(pin.failureReason) : '')
-    else if (status === 'creating') statusText = labels.creating
-    else if (status === 'authenticated') statusText = labels.authenticated
-    else if (status === 'expired') statusText = labels.expired
-    else if (status === 'error') statusText = labels.error
-    else if (pin.renewals > 0) statusText = labels.renewed
-    else statusText = labels.waiting
+    // Each status has a label of the same name; offline, retrying and renewed are nuances of them.
+    const statusText =
+      pin.isOffline && (status === 'creating' || status === 'waiting')
+        ? labels.offline
+        : pin.isRetrying
+          ? labels.retrying(pin.failureReason ? labels.describeError(pin.failureReason) : '')
+          : status === 'waiting' && pin.renewals > 0
+            ? labels.renewed
+            : labels[status]
 
     return (
       <div
@@ -198,7 +191,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
         aria-label={labels.region}
         tabIndex={-1}
         {...rootProps}
-        ref={setRef}
+        ref={root}
         className={joinClasses(classNames.root, className)}
         data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}
@@ -243,7 +236,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
               {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
             </div>
 
-            {(status === 'error' || status === 'expired') && (
+            {hasActions && (
               <div data-part="actions" className={classNames.actions}>
                 {status === 'error' ? (
                   <button type="button" data-part="retry" onClick={pin.retry}>

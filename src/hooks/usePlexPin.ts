@@ -14,6 +14,7 @@ import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
 import { useLatestRef } from './useLatestRef.js'
+import { useWindowListener } from './useWindowListener.js'
 
 /** Where a sign-in stands. Shown as `data-state` on the widget. */
 export const PlexPinStatus = {
@@ -185,18 +186,11 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const session = useRef<Session>(null as unknown as Session)
   session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false }
 
-  const { product, clientIdentifier, baseUrl, linkUrl: linkUrlOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
+  const { product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
   const { pollInterval, maxRenewals, linkUrl, configError } = useMemo(
     () =>
-      checkPlexLoginOptions({
-        product,
-        clientIdentifier,
-        baseUrl,
-        linkUrl: linkUrlOption,
-        pollInterval: pollOption,
-        maxRenewals: renewalsOption,
-      }),
-    [product, clientIdentifier, baseUrl, linkUrlOption, pollOption, renewalsOption],
+      checkPlexLoginOptions({ product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption }),
+    [product, clientIdentifier, baseUrl, linkOption, pollOption, renewalsOption],
   )
   const latest = useLatestRef({ options })
   const enabled = options.enabled !== false && configError === null
@@ -241,7 +235,6 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       enabled: enabled && !round.expired,
       staleTime: Infinity,
       gcTime: 0,
-      networkMode: 'online',
       retry: shouldRetry,
       retryDelay: retryDelayMs,
       refetchOnMount: false,
@@ -275,7 +268,6 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
       staleTime: pollInterval,
       gcTime: 0,
-      networkMode: 'online',
       // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error:
       // the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on until the
       // PIN's deadline replaces it. Only answers that will not get better stop polling.
@@ -325,13 +317,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     [round.generation, maxRenewals],
   )
   useEffect(() => {
-    if (!deadlineActive || expiresAt === null) return
-    const timeout = setTimeout(expire, Math.max(0, expiresAt - Date.now()))
-    return () => clearTimeout(timeout)
-  }, [deadlineActive, expiresAt, expire])
-  useEffect(() => {
     if (pollExpired) expire()
-  }, [pollExpired, expire])
+    else if (deadlineActive) {
+      const timeout = setTimeout(expire, expiresAt - Date.now())
+      return () => clearTimeout(timeout)
+    }
+  }, [pollExpired, deadlineActive, expiresAt, expire])
 
   useEffect(() => {
     if (!authenticated || !pin) return
@@ -343,42 +334,22 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // Remembered so StrictMode's repeated effects do not report the same status or error twice.
   const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
   useEffect(() => {
-    if (reported.current.status === status) return
-    reported.current.status = status
-    latest.current.options.onStatusChange?.(status)
-  }, [status, latest])
-  useEffect(() => {
-    if (!error || reported.current.error === error) return
-    reported.current.error = error
-    latest.current.options.onError?.(error)
-  }, [error, latest])
+    const { options: callbacks } = latest.current
+    if (reported.current.status !== status) callbacks.onStatusChange?.((reported.current.status = status))
+    if (error && reported.current.error !== error) callbacks.onError?.((reported.current.error = error))
+  }, [status, error, latest])
 
   // TanStack Query refetches when the tab becomes visible; a person who linked in another
   // window returns with a focus event instead, which should count as well.
   const refetchPoll = pollQuery.refetch
   const refetchPin = pinQuery.refetch
-  const failing = useLatestRef({
-    pin: pinQuery.failureCount > 0 && pinQuery.status !== 'success',
-    poll: pollQuery.failureCount > 0,
-  })
-  useEffect(() => {
-    if (!pollActive || authenticated || typeof window === 'undefined') return
-    const onFocus = () => void refetchPoll({ cancelRefetch: false })
-    window.addEventListener('focus', onFocus)
-    return () => window.removeEventListener('focus', onFocus)
-  }, [pollActive, authenticated, refetchPoll])
-
+  useWindowListener('focus', pollActive && !authenticated, () => void refetchPoll({ cancelRefetch: false }))
   // The connection is back: a request sleeping in backoff would otherwise wait up to 30 s more.
   // (TanStack Query resumes requests it paused while offline, but not ones that failed first.)
-  useEffect(() => {
-    if (!enabled || authenticated || typeof window === 'undefined') return
-    const onOnline = () => {
-      if (failing.current.pin) void refetchPin({ cancelRefetch: true })
-      else if (failing.current.poll) void refetchPoll({ cancelRefetch: true })
-    }
-    window.addEventListener('online', onOnline)
-    return () => window.removeEventListener('online', onOnline)
-  }, [enabled, authenticated, failing, refetchPin, refetchPoll])
+  useWindowListener('online', enabled && !authenticated, () => {
+    if (pinQuery.failureCount > 0 && pinQuery.status !== 'success') void refetchPin({ cancelRefetch: true })
+    else if (pollQuery.failureCount > 0) void refetchPoll({ cancelRefetch: true })
+  })
 
   // secondsLeft re-renders its reader once a second; callers that never read it never tick.
   const secondsTracked = useRef(false)
@@ -400,14 +371,19 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     (pinQuery.failureCount > 0 && pinQuery.status === 'pending') ||
     (pollQuery.failureCount > 0 && pollQuery.status === 'success' && !authenticated)
 
-  const result: UsePlexPinResult = {
+  // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
+  // The ref only ever flips to true, and the store above reads it after commit.
+  return {
     status,
     code,
     pin,
     linkUrl,
     qrValue: code ? buildQrValue(linkUrl, code) : null,
     expiresAt,
-    secondsLeft: null,
+    get secondsLeft() {
+      secondsTracked.current = true
+      return expiresAt === null ? null : secondsUntil(expiresAt)
+    },
     error,
     failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
     isRetrying,
@@ -416,15 +392,4 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     renew,
     retry,
   }
-  // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
-  // The ref only ever flips to true, and the store above reads it after commit.
-  // eslint-disable-next-line react-hooks/refs
-  Object.defineProperty(result, 'secondsLeft', {
-    enumerable: true,
-    get() {
-      secondsTracked.current = true
-      return expiresAt === null ? null : secondsUntil(expiresAt)
-    },
-  })
-  return result
 }

@@ -116,6 +116,32 @@ describe('<PlexLogin>', () => {
         delete (navigator as { clipboard?: unknown }).clipboard
       }
     })
+
+    it.each([
+      ['copies', true, 'Copied'],
+      ['says so', false, 'Could not copy the code'],
+    ])('without navigator.clipboard (plain http on a LAN), the copy command %s', async (_name, accepted, shown) => {
+      expect(navigator.clipboard).toBeUndefined()
+      let copied: string | undefined
+      const execCommand = vi.fn((command: string) => {
+        // What is selected in the page when the command runs is what the browser copies.
+        const field = document.querySelector('textarea')
+        copied = field?.value.slice(field.selectionStart, field.selectionEnd)
+        return command === 'copy' && accepted
+      })
+      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+      try {
+        const { sim } = await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(execCommand).toHaveBeenCalledWith('copy')
+        expect(copied).toBe(sim.latestPin()?.code)
+        expect(document.querySelector('textarea')).toBeNull()
+        expect(screen.getByRole('status').textContent).toContain(shown)
+      } finally {
+        delete (document as { execCommand?: unknown }).execCommand
+      }
+    })
   })
 
   describe('given React.StrictMode', () => {
