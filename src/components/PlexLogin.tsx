@@ -173,7 +173,8 @@ export const PlexLogin = /* @__PURE__ */ memo(
       }
       hadActions.current = hasActions
     }, [hasActions])
-    useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement)
+    // The app's ref gets the root element; attached once, not on every render.
+    useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
 
     // Each status has a label of the same name; offline, retrying and renewed are nuances of them.
     const statusText =

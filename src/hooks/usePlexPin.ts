@@ -335,8 +335,15 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
   useEffect(() => {
     const { options: callbacks } = latest.current
-    if (reported.current.status !== status) callbacks.onStatusChange?.((reported.current.status = status))
-    if (error && reported.current.error !== error) callbacks.onError?.((reported.current.error = error))
+    const last = reported.current
+    if (last.status !== status) {
+      last.status = status
+      callbacks.onStatusChange?.(status)
+    }
+    if (error && last.error !== error) {
+      last.error = error
+      callbacks.onError?.(error)
+    }
   }, [status, error, latest])
 
   // TanStack Query refetches when the tab becomes visible; a person who linked in another

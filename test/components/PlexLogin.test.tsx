@@ -417,6 +417,15 @@ describe('<PlexLogin>', () => {
       expect(ref.current).toBe(root)
     })
 
+    it('calls a callback ref once with the root, not on every render', async () => {
+      const ref = vi.fn()
+      const { container, sim } = await signIn({ ref } as never)
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      expect(stateOf(container)).toBe('authenticated')
+      expect(ref.mock.calls).toEqual([[container.querySelector('[data-plex-login]')]])
+    })
+
     it('does not restart when re-rendered with new inline callbacks or a new product', async () => {
       const { sim, rerender, container } = await signIn()
       const onAuthenticated = vi.fn()
