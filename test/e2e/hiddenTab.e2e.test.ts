@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { launchCdpChromium, type CdpBrowser } from '../bench/support/cdpBrowser'
 import { startDemo, type RunningDemo } from './support/demoServer'
-import { sleep } from './support/waitFor'
+import { sleep, until } from './support/waitFor'
 
 const VISIBLE_WINDOW_MS = 5000
 const HIDDEN_WINDOW_MS = 10_000
@@ -44,20 +44,16 @@ it('polls at most 12 times a minute in a hidden tab, and signs in one round trip
     const { result } = await browser.send<{ result: { value?: string } }>('Runtime.evaluate', { expression, returnByValue: true }, sessionId)
     return result.value ?? ''
   }
-  const until = async (what: string, expression: string, expected: RegExp, timeoutMs: number): Promise<number> => {
+  /** Milliseconds until the page's `expression` matches `expected`. */
+  const matches = async (what: string, expression: string, expected: RegExp, timeoutMs: number): Promise<number> => {
     const started = Date.now()
-    let value = ''
-    while (Date.now() - started < timeoutMs) {
-      value = await read(expression)
-      if (expected.test(value)) return Date.now() - started
-      await sleep(25)
-    }
-    throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`)
+    await until(async () => expected.test(await read(expression)), { what, timeoutMs, intervalMs: 25 })
+    return Date.now() - started
   }
   const visibility = 'document.visibilityState'
   const state = `document.querySelector('[data-plex-login]')?.dataset.state ?? ''`
 
-  await until('the code on screen', `document.querySelector('[data-part="code"]')?.textContent ?? ''`, /^[A-Z0-9]{4}$/, 15_000)
+  await matches('the code on screen', `document.querySelector('[data-part="code"]')?.textContent ?? ''`, /^[A-Z0-9]{4}$/, 15_000)
   expect(await read(visibility)).toBe('visible')
   const visiblePolls = await pollsDuring(VISIBLE_WINDOW_MS)
   expect(visiblePolls, `polls in ${VISIBLE_WINDOW_MS} ms visible`).toBeGreaterThanOrEqual(3)
@@ -65,7 +61,7 @@ it('polls at most 12 times a minute in a hidden tab, and signs in one round trip
 
   // Another tab in front: the page is hidden, as when the person goes to plex.tv/link.
   await browser.send('Target.createTarget', { url: 'about:blank', browserContextId, newWindow: false, background: false })
-  await until('the page hidden behind the new tab', visibility, /^hidden$/, 5000)
+  await matches('the page hidden behind the new tab', visibility, /^hidden$/, 5000)
   await sleep(1000)
   const hiddenPolls = await pollsDuring(HIDDEN_WINDOW_MS)
   expect(hiddenPolls, 'still polling while hidden').toBeGreaterThanOrEqual(1)
@@ -73,13 +69,13 @@ it('polls at most 12 times a minute in a hidden tab, and signs in one round trip
 
   // Linked right after a hidden poll, so only the return can bring the token in time.
   const pollsBefore = sim.simulator.requests('get-pin').length
-  while (sim.simulator.requests('get-pin').length === pollsBefore) await sleep(20)
+  await until(() => sim.simulator.requests('get-pin').length > pollsBefore, { what: 'a poll while hidden', intervalMs: 20 })
   expect(sim.simulator.link(sim.simulator.latestPin()?.code ?? '').ok).toBe(true)
   await sleep(500)
   expect(await read(state)).toBe('waiting')
 
   await browser.send('Target.activateTarget', { targetId })
-  const signedInAfterMs = await until('signed in after the return', state, /^authenticated$/, 3000)
+  const signedInAfterMs = await matches('signed in after the return', state, /^authenticated$/, 3000)
   expect(await read(visibility)).toBe('visible')
   // Without the refetch on return the next hidden-rate poll would come up to 5 s later.
   console.info(`[e2e] polls: ${visiblePolls} in ${VISIBLE_WINDOW_MS / 1000} s visible, ${hiddenPolls} in ${HIDDEN_WINDOW_MS / 1000} s hidden; return → signed in ${signedInAfterMs} ms`)
