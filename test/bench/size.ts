@@ -36,8 +36,12 @@ export interface SizeFigures {
 
 const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length
 
-async function bundledSize(source: string, external: RegExp[]): Promise<number> {
-  const folder = await mkdtemp(join(tmpdir(), 'plex-login-size-'))
+/**
+ * `source` (an ES module) bundled with `external` left out, minified and gzipped. Bare imports in
+ * `source` resolve from `root`'s `node_modules` (the entry is written in a folder inside it).
+ */
+export async function bundledSize(source: string, external: RegExp[], root = tmpdir()): Promise<number> {
+  const folder = await mkdtemp(join(root, 'plex-login-size-'))
   try {
     const entry = join(folder, 'entry.js')
     await writeFile(entry, source)
