@@ -49,7 +49,7 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    * keep it out of URLs, logs and anything rendered.
    */
   onAuthenticated?: (token: string, pin: PlexPinInfo) => void
-  /** Called when a failure persists (the widget then shows it with "Try again"). */
+  /** Called when a failure persists (the widget then shows it with "Try again"); once per failure, not once per background retry. */
   onError?: (error: Error) => void
   /** Called with each new status: `creating`, `waiting`, `authenticated`, `expired` or `error`. */
   onStatusChange?: (status: PlexPinStatus) => void

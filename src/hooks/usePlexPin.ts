@@ -9,7 +9,7 @@ import {
 import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
 import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
-import { retryDelayMs, shouldRetry, BACKOFF_MAX_MS } from '../api/retryPolicy.js'
+import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
 import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
@@ -77,7 +77,10 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
    * safely, never in a URL or a log) and the PIN without its token. Polling has stopped.
    */
   onAuthenticated?: (token: string, pin: PlexPinInfo) => void
-  /** Called when a failure persists and the status becomes `error`. */
+  /**
+   * Called when a failure persists and the status becomes `error`, and again if the failure
+   * changes; retries in the background that fail the same way do not call it again.
+   */
   onError?: (error: Error) => void
   /** Called with each new status, the first one included. */
   onStatusChange?: (status: PlexPinStatus) => void
@@ -109,7 +112,10 @@ export interface UsePlexPinResult {
   error: Error | null
   /** The last failure while retrying on its own (`isRetrying`), for a "reconnecting" hint. */
   failureReason: Error | null
-  /** A transient failure (network, 5xx, 429) is being retried with backoff; the code stays valid. */
+  /**
+   * A transient failure (network, 5xx, 429) is being retried with backoff and does not count as
+   * persistent yet; the code stays valid.
+   */
   isRetrying: boolean
   /** The browser reports being offline; requests wait for the connection to return. */
   isOffline: boolean
@@ -162,10 +168,11 @@ function withoutToken({ authToken: _token, ...pin }: { authToken: string | null 
   return pin
 }
 
-/** After retries are spent on a transient failure, keep trying slowly instead of giving up. */
-function transientRecovery(query: { state: { status: string; error: unknown } }): number | false {
-  return query.state.status === 'error' && isTransientError(query.state.error) ? BACKOFF_MAX_MS : false
-}
+/**
+ * Transient failures (network, 5xx, 429) are retried for as long as the query lives, with backoff
+ * capped at 30 s; answers that will not get better are not retried.
+ */
+const retryTransient = (_failureCount: number, error: Error) => isTransientError(error)
 
 /**
  * Creates a plex.tv PIN, polls it until someone links it at plex.tv/link, renews it when it
@@ -220,9 +227,10 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     }
   }, [queryClient, instanceId])
 
+  const pinKey = useMemo(() => [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation], [instanceId, round.generation])
   const pinQuery = useQuery<PlexPinInfo, Error>(
     {
-      queryKey: [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation],
+      queryKey: pinKey,
       queryFn: async (): Promise<PlexPinInfo> => {
         // The options of the moment the PIN is created; later changes apply to the next PIN, so
         // a re-render with a new `product` never restarts a sign-in in progress.
@@ -235,13 +243,15 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       enabled: enabled && !round.expired,
       staleTime: Infinity,
       gcTime: 0,
-      retry: shouldRetry,
+      // Never gives up on a transient failure: after the first five attempts the status becomes
+      // `error` (below) while the retries go on, so an outage that ends recovers without a click.
+      // (Refetching after a TanStack `error` instead would flip a query without data back to
+      // `pending`, and the widget from "error" to "creating", on every round.)
+      retry: retryTransient,
       retryDelay: retryDelayMs,
       refetchOnMount: false,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
-      refetchInterval: transientRecovery,
-      refetchIntervalInBackground: true,
     },
     queryClient,
   )
@@ -271,7 +281,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error:
       // the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on until the
       // PIN's deadline replaces it. Only answers that will not get better stop polling.
-      retry: (_failureCount, error) => isTransientError(error),
+      retry: retryTransient,
       retryDelay: retryDelayMs,
       refetchOnMount: false,
       refetchOnWindowFocus: 'always',
@@ -289,6 +299,9 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   )
 
   const authenticated = pollQuery.data.authenticated
+  // A failure creating the PIN persists when it will not get better or outlasted the first retries.
+  const pinError =
+    pinQuery.status === 'error' ? pinQuery.error : pinQuery.failureCount > MAX_TRANSIENT_RETRIES ? pinQuery.failureReason : null
   const pollError = pollQuery.status === 'error' ? pollQuery.error : null
   const pollExpired = isPlexApiError(pollError, 'expired')
 
@@ -299,9 +312,9 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     error = configError
   } else if (authenticated) status = 'authenticated'
   else if (round.expired) status = 'expired'
-  else if (pinQuery.status === 'error') {
+  else if (pinError) {
     status = 'error'
-    error = pinQuery.error
+    error = pinError
   } else if (!pin) status = 'creating'
   else if (pollError && !pollExpired) {
     status = 'error'
@@ -331,8 +344,9 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (token) latest.current.options.onAuthenticated?.(token, pin)
   }, [authenticated, pin, latest])
 
-  // Remembered so StrictMode's repeated effects do not report the same status or error twice.
-  const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
+  // Remembered so StrictMode's repeated effects do not report the same status twice, and a failure
+  // that persists through background retries (a new Error per attempt) is reported once.
+  const reported = useRef<{ status: PlexPinStatus | null; failure: string | undefined }>({ status: null, failure: undefined })
   useEffect(() => {
     const { options: callbacks } = latest.current
     const last = reported.current
@@ -340,21 +354,27 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       last.status = status
       callbacks.onStatusChange?.(status)
     }
-    if (error && last.error !== error) {
-      last.error = error
-      callbacks.onError?.(error)
+    if (last.failure !== error?.message) {
+      last.failure = error?.message
+      if (error) callbacks.onError?.(error)
     }
   }, [status, error, latest])
 
+  const refetchPoll = pollQuery.refetch
+  // Creates a PIN at once. A refetch would not: for a query without data that is sleeping between
+  // retries, TanStack Query only lets the retry in progress go on.
+  const restartPin = useCallback(
+    () => void queryClient.resetQueries({ queryKey: pinKey, exact: true }),
+    [queryClient, pinKey],
+  )
   // TanStack Query refetches when the tab becomes visible; a person who linked in another
   // window returns with a focus event instead, which should count as well.
-  const refetchPoll = pollQuery.refetch
-  const refetchPin = pinQuery.refetch
   useWindowListener('focus', pollActive && !authenticated, () => void refetchPoll({ cancelRefetch: false }))
   // The connection is back: a request sleeping in backoff would otherwise wait up to 30 s more.
-  // (TanStack Query resumes requests it paused while offline, but not ones that failed first.)
+  // (TanStack Query resumes the ones it paused while offline a microtask later, so restarting a
+  // paused create here still sends one request: the restart cancels that resumption.)
   useWindowListener('online', enabled && !authenticated, () => {
-    if (pinQuery.failureCount > 0 && pinQuery.status !== 'success') void refetchPin({ cancelRefetch: true })
+    if (!pin && pinQuery.failureCount > 0) restartPin()
     else if (pollQuery.failureCount > 0) void refetchPoll({ cancelRefetch: true })
   })
 
@@ -367,15 +387,16 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   )
 
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
+  const pinFailed = pinError !== null
   const retry = useCallback(() => {
-    if (pinQuery.status === 'error') void refetchPin()
+    if (pinFailed) restartPin()
     else if (pollQuery.status === 'error') void refetchPoll()
-  }, [pinQuery.status, pollQuery.status, refetchPin, refetchPoll])
+  }, [pinFailed, pollQuery.status, restartPin, refetchPoll])
 
   const showCode = pin !== null && (status === 'waiting' || status === 'error')
   const code = showCode ? pin.code : null
   const isRetrying =
-    (pinQuery.failureCount > 0 && pinQuery.status === 'pending') ||
+    (status === 'creating' && pinQuery.failureCount > 0) ||
     (pollQuery.failureCount > 0 && pollQuery.status === 'success' && !authenticated)
 
   // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.

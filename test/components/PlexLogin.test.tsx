@@ -281,7 +281,7 @@ describe('<PlexLogin>', () => {
       const onError = vi.fn()
       sim.fail({ type: 'status', status: 503 }, { times: 100, route: 'create-pin' })
       const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
-      await flush(20_000)
+      await flush(15_500) // five attempts: 1 + 1–2 + 2–4 + 4–8 s
       expect(stateOf(container)).toBe('error')
       expect(sim.requests('create-pin')).toHaveLength(5)
       expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is having trouble \(HTTP 503/)
@@ -296,14 +296,15 @@ describe('<PlexLogin>', () => {
     it('during creation: keeps trying slowly by itself, so an outage that ends recovers without a click', async () => {
       installFakeClock()
       const sim = startSimulator()
-      sim.fail({ type: 'drop' }, { times: 7, route: 'create-pin' })
+      sim.fail({ type: 'drop' }, { times: 6, route: 'create-pin' })
       const { container } = renderWithClient(<PlexLogin product="Test App" />)
-      await flush(20_000)
+      await flush(15_500) // five attempts: 1 + 1–2 + 2–4 + 4–8 s
       expect(stateOf(container)).toBe('error')
       expect(screen.getByRole('status').textContent).toMatch(/Could not reach plex\.tv/)
-      await flush(40_000)
+      // The sixth attempt comes 8–16 s later and fails too, the seventh 15–30 s after that.
+      await flush(46_000)
       expect(stateOf(container)).toBe('waiting')
-      expect(sim.requests('create-pin').length).toBeLessThanOrEqual(8)
+      expect(sim.requests('create-pin')).toHaveLength(7)
     })
 
     it('during polling: keeps the code, shows the error, and "Try again" resumes polling', async () => {

@@ -117,11 +117,82 @@ describe('fault: 5xx bursts and dropped connections', () => {
     installFakeClock()
     const sim = startSimulator()
     sim.fail({ type: 'status', status: 503 }, { times: 1000, route: 'create-pin' })
-    const { container } = renderWithClient(<PlexLogin product="Test App" />)
-    await flush(600_000)
+    const statuses: string[] = []
+    const onError = vi.fn()
+    const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} onStatusChange={(status) => statuses.push(status)} />)
+    await flush(15_500) // five attempts with backoff: 1 + 1–2 + 2–4 + 4–8 s
+    expect(sim.requests('create-pin')).toHaveLength(5)
     expect(stateOf(container)).toBe('error')
-    // Five attempts per recovery round, one round per 30 s: never a tight loop.
-    expect(sim.requests('create-pin').length / 10).toBeLessThanOrEqual(12)
+    expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is having trouble \(HTTP 503/)
+    // The retries go on in the background without taking the error and "Try again" away: the
+    // status does not flip back to "creating" for each attempt (TanStack Query would, for a
+    // query without data that refetches after an error).
+    for (let second = 0; second < 570; second += 1) {
+      await flush(1000)
+      expect(stateOf(container)).toBe('error')
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    }
+    expect(statuses).toEqual(['creating', 'error'])
+    // One persisting failure, reported once: not once per background attempt.
+    expect(onError).toHaveBeenCalledTimes(1)
+    // Backoff doubles from 1 s with jitter up to the 30 s cap, then 15–30 s apart: never a tight
+    // loop, and never longer than 30 s without a try.
+    const times = sim.requests('create-pin').map((entry) => entry.time)
+    const gaps = times.slice(1).map((time, index) => time - (times[index] ?? 0))
+    expect(Math.min(...gaps.slice(5))).toBeGreaterThanOrEqual(15_000)
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(30_000)
+
+    sim.clearFaults()
+    await flush(30_000)
+    expect(stateOf(container)).toBe('waiting')
+    expect(statuses).toEqual(['creating', 'error', 'waiting'])
+  })
+
+  it('"Try again" after a persistent create failure asks at once, not after the backoff', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'drop' }, { times: 5, route: 'create-pin' })
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush(15_500)
+    expect(stateOf(container)).toBe('error')
+    const before = sim.requests('create-pin').length
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    await flush()
+    expect(sim.requests('create-pin')).toHaveLength(before + 1)
+    expect(stateOf(container)).toBe('waiting')
+  })
+
+  it('a create failing since before the connection dropped asks at once when it is back', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'drop' }, { times: 5, route: 'create-pin' })
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush(15_500)
+    expect(stateOf(container)).toBe('error')
+    const before = sim.requests('create-pin').length
+    act(() => void window.dispatchEvent(new Event('online')))
+    await flush()
+    expect(sim.requests('create-pin')).toHaveLength(before + 1)
+    expect(stateOf(container)).toBe('waiting')
+  })
+  it('a create paused while offline resumes once when the connection returns, not twice', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'drop' }, { times: 2, route: 'create-pin' })
+    // The app (and its QueryClient's online listener) was there before the widget, as usual.
+    const { container, rerender } = renderWithClient(<p>app</p>)
+    rerender(<PlexLogin product="Test App" />)
+    await flush(500)
+    act(() => void window.dispatchEvent(new Event('offline')))
+    await flush(10_000) // the backoff sleep ends while offline: TanStack Query pauses the retry
+    const before = sim.requests('create-pin').length
+    expect(screen.getByRole('status').textContent).toMatch(/You are offline/)
+    // TanStack Query's own listener resumes the paused retry; the widget's must not add another.
+    act(() => void window.dispatchEvent(new Event('online')))
+    await flush()
+    expect(sim.requests('create-pin')).toHaveLength(before + 1)
+    await flush(5000)
+    expect(stateOf(container)).toBe('waiting')
   })
 })
 
