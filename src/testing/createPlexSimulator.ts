@@ -12,6 +12,14 @@ export const STRONG_PIN_LIFETIME_S = 1800
 
 const LINK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const STRONG_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+/** The code after `code` in `alphabet`'s order, like counting: `AAAZ` → `AAA0`, `AA99` → `ABAA`. */
+function nextCode(code: string, alphabet: string): string {
+  const last = code.length - 1
+  const digit = alphabet.indexOf(code[last] ?? '')
+  if (digit < alphabet.length - 1) return code.slice(0, last) + alphabet[digit + 1]
+  return last > 0 ? nextCode(code.slice(0, last), alphabet) + alphabet[0] : alphabet[0] ?? ''
+}
 const FIRST_PIN_ID = 1_272_322_473
 
 export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'preflight' | 'unknown'
@@ -214,10 +222,12 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
   }
 
   function newCode(strong: boolean): string {
-    for (;;) {
-      const code = strong ? randomString(STRONG_ALPHABET, 25) : randomString(LINK_ALPHABET, 4)
-      if (!pins.some((pin) => pin.code === code && isLive(pin))) return code
-    }
+    const alphabet = strong ? STRONG_ALPHABET : LINK_ALPHABET
+    let code = randomString(alphabet, strong ? 25 : 4)
+    // Taken: step to the next code (AAAA, AAAB, …) rather than draw again, so a `random` that
+    // repeats itself (a constant in a test) cannot make this search forever.
+    while (pins.some((pin) => pin.code === code && isLive(pin))) code = nextCode(code, alphabet)
+    return code
   }
 
   function link(code: string): ReturnType<PlexSimulator['link']> {

@@ -23,6 +23,14 @@ async function createPin(send: ReturnType<typeof simulator>['send'], extra: Reco
 
 describe('createPlexSimulator', () => {
   describe('POST /api/v2/pins', () => {
+    it('gives live PINs distinct codes even when `random` repeats itself (no endless search)', async () => {
+      const { send } = simulator({ random: () => 0 })
+      const codes: unknown[] = []
+      for (let i = 0; i < 3; i += 1) codes.push((await createPin(send)).body.code)
+      for (let i = 0; i < 2; i += 1) codes.push((await createPin(send, { strong: 'true' })).body.code)
+      expect(codes).toEqual(['AAAA', 'AAAB', 'AAAC', 'a'.repeat(25), `${'a'.repeat(24)}b`])
+    }, 2000)
+
     it('answers 201 with every field of the PIN object', async () => {
       const { send } = simulator()
       const { response, body } = await createPin(send)
