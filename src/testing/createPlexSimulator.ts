@@ -95,7 +95,7 @@ export interface PlexSimulatorOptions {
   exposeRetryAfter?: boolean
   /** Where the fake geo data says the requester is. */
   location?: Record<string, unknown>
-  /** Random numbers for codes and tokens. @defaultValue `Math.random` */
+  /** Random numbers for codes, ids and tokens; a constant gives predictable codes (`AAAA`, `AAAB`, …). @defaultValue `Math.random` */
   random?: () => number
 }
 
