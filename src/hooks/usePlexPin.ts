@@ -2,6 +2,7 @@
 
 import {
   focusManager,
+  onlineManager,
   QueryClient,
   QueryClientContext,
   useQuery,
@@ -415,7 +416,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     error,
     failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
     isRetrying,
-    isOffline: pinQuery.isPaused || pollQuery.isPaused,
+    // TanStack Query also pauses retries while the tab is hidden; that is not being offline.
+    isOffline: (pinQuery.isPaused || pollQuery.isPaused) && !onlineManager.isOnline(),
     renewals: round.renewals,
     renew,
     retry,

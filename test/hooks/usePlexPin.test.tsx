@@ -143,6 +143,23 @@ describe('usePlexPin', () => {
     expect(result.current).toMatchObject({ status: 'waiting', isRetrying: false, failureReason: null })
   })
 
+  it('is not offline while a retry waits for the hidden tab to come back', async () => {
+    const { focusManager } = await import('@tanstack/react-query')
+    try {
+      const { sim, result } = setup()
+      sim.fail({ type: 'drop' }, { times: 1, route: 'create-pin' })
+      act(() => focusManager.setFocused(false))
+      await flush(5000) // the backoff sleep is over; TanStack Query holds the retry until visible
+      expect(sim.requests('create-pin')).toHaveLength(1)
+      expect(result.current).toMatchObject({ status: 'creating', isRetrying: true, isOffline: false })
+      act(() => focusManager.setFocused(true))
+      await flush()
+      expect(result.current.status).toBe('waiting')
+    } finally {
+      focusManager.setFocused(undefined)
+    }
+  })
+
   it('reports isOffline while the browser is offline, and resumes when it is back', async () => {
     const { sim, result } = setup()
     await flush()
