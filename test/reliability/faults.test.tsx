@@ -148,7 +148,10 @@ describe('fault: 5xx bursts and dropped connections', () => {
     expect(statuses).toEqual(['creating', 'error', 'waiting'])
   })
 
-  it('"Try again" after a persistent create failure asks at once, not after the backoff', async () => {
+  it.each([
+    ['"Try again" after a persistent create failure asks at once, not after the backoff', () => fireEvent.click(screen.getByRole('button', { name: 'Try again' }))],
+    ['a create failing since before the connection dropped asks at once when it is back', () => act(() => void window.dispatchEvent(new Event('online')))],
+  ])('%s', async (_name, askAgain) => {
     installFakeClock()
     const sim = startSimulator()
     sim.fail({ type: 'drop' }, { times: 5, route: 'create-pin' })
@@ -156,25 +159,12 @@ describe('fault: 5xx bursts and dropped connections', () => {
     await flush(15_500)
     expect(stateOf(container)).toBe('error')
     const before = sim.requests('create-pin').length
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    askAgain()
     await flush()
     expect(sim.requests('create-pin')).toHaveLength(before + 1)
     expect(stateOf(container)).toBe('waiting')
   })
 
-  it('a create failing since before the connection dropped asks at once when it is back', async () => {
-    installFakeClock()
-    const sim = startSimulator()
-    sim.fail({ type: 'drop' }, { times: 5, route: 'create-pin' })
-    const { container } = renderWithClient(<PlexLogin product="Test App" />)
-    await flush(15_500)
-    expect(stateOf(container)).toBe('error')
-    const before = sim.requests('create-pin').length
-    act(() => void window.dispatchEvent(new Event('online')))
-    await flush()
-    expect(sim.requests('create-pin')).toHaveLength(before + 1)
-    expect(stateOf(container)).toBe('waiting')
-  })
   it('a create paused while offline resumes once when the connection returns, not twice', async () => {
     installFakeClock()
     const sim = startSimulator()
