@@ -12,6 +12,7 @@ export const STRONG_PIN_LIFETIME_S = 1800
 
 const LINK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const STRONG_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const FIRST_PIN_ID = 1_272_322_473
 
 /** The code after `code` in `alphabet`'s order, like counting: `AAAZ` → `AAA0`, `AA99` → `ABAA`. */
 function nextCode(code: string, alphabet: string): string {
@@ -20,7 +21,6 @@ function nextCode(code: string, alphabet: string): string {
   if (digit < alphabet.length - 1) return code.slice(0, last) + alphabet[digit + 1]
   return last > 0 ? nextCode(code.slice(0, last), alphabet) + alphabet[0] : alphabet[0] ?? ''
 }
-const FIRST_PIN_ID = 1_272_322_473
 
 export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'preflight' | 'unknown'
 

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledSize, JS_BUDGET_BYTES, measureSizes } from './size.js'
+import { bundledSize, JS_BUDGET_BYTES, measureSizes, REACT_EXTERNALS } from './size.js'
 
 /** Pinned, so the figures only change when someone changes them here. */
 const PACKAGES = {
@@ -35,7 +35,6 @@ const CASES: [name: string, source: string][] = [
 ]
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`
-const react = [/^react($|\/)/, /^react-dom($|\/)/]
 
 const folder = await mkdtemp(join(tmpdir(), 'plex-login-peers-'))
 try {
@@ -44,7 +43,7 @@ try {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...specs], { cwd: folder, stdio: 'inherit' })
 
   const rows: [string, number][] = []
-  for (const [name, source] of CASES) rows.push([name, await bundledSize(source, react, folder)])
+  for (const [name, source] of CASES) rows.push([name, await bundledSize(source, REACT_EXTERNALS, folder)])
   const ours = await measureSizes()
   rows.push(['react-plex-login { PlexLogin } (TanStack + qrcode.react external)', ours.widgetJs])
   rows.push(['react-plex-login { PlexLogin } with qrcode.react', ours.widgetWithQrJs])

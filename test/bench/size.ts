@@ -34,6 +34,9 @@ export interface SizeFigures {
   css: number
 }
 
+/** react and react-dom, left out of every figure. */
+export const REACT_EXTERNALS = [/^react($|\/)/, /^react-dom($|\/)/]
+
 const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length
 
 /**
@@ -66,7 +69,7 @@ export async function bundledSize(source: string, external: RegExp[], root = tmp
 
 export async function measureSizes(): Promise<SizeFigures> {
   if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first')
-  const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//]
+  const peers = [...REACT_EXTERNALS, /^@tanstack\//]
   const withoutQr = [...peers, /^qrcode\.react($|\/)/]
   const from = JSON.stringify(join(dist, 'index.js'))
   return {

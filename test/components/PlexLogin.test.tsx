@@ -4,7 +4,7 @@ import { createRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PlexLogin, type PlexPinStatus } from '../../src'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
-import { flush, installFakeClock, startSimulator } from '../support/simulator'
+import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
 
 afterEach(() => {
   focusManager.setFocused(undefined)
@@ -281,7 +281,7 @@ describe('<PlexLogin>', () => {
       const onError = vi.fn()
       sim.fail({ type: 'status', status: 503 }, { times: 100, route: 'create-pin' })
       const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
-      await flush(15_500) // five attempts: 1 + 1–2 + 2–4 + 4–8 s
+      await flush(FIVE_CREATE_ATTEMPTS_MS)
       expect(stateOf(container)).toBe('error')
       expect(sim.requests('create-pin')).toHaveLength(5)
       expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is having trouble \(HTTP 503/)
@@ -298,7 +298,7 @@ describe('<PlexLogin>', () => {
       const sim = startSimulator()
       sim.fail({ type: 'drop' }, { times: 6, route: 'create-pin' })
       const { container } = renderWithClient(<PlexLogin product="Test App" />)
-      await flush(15_500) // five attempts: 1 + 1–2 + 2–4 + 4–8 s
+      await flush(FIVE_CREATE_ATTEMPTS_MS)
       expect(stateOf(container)).toBe('error')
       expect(screen.getByRole('status').textContent).toMatch(/Could not reach plex\.tv/)
       // The sixth attempt comes 8–16 s later and fails too, the seventh 15–30 s after that.

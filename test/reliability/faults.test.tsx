@@ -8,7 +8,7 @@ import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
 import { codeElement, newQueryClient, renderWithClient, stateOf } from '../support/render'
-import { flush, installFakeClock, startSimulator } from '../support/simulator'
+import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
 
 function rootOf(container: HTMLElement) {
   return container.querySelector<HTMLElement>('[data-plex-login]')
@@ -120,7 +120,7 @@ describe('fault: 5xx bursts and dropped connections', () => {
     const statuses: string[] = []
     const onError = vi.fn()
     const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} onStatusChange={(status) => statuses.push(status)} />)
-    await flush(15_500) // five attempts with backoff: 1 + 1–2 + 2–4 + 4–8 s
+    await flush(FIVE_CREATE_ATTEMPTS_MS)
     expect(sim.requests('create-pin')).toHaveLength(5)
     expect(stateOf(container)).toBe('error')
     expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is having trouble \(HTTP 503/)
@@ -156,7 +156,7 @@ describe('fault: 5xx bursts and dropped connections', () => {
     const sim = startSimulator()
     sim.fail({ type: 'drop' }, { times: 5, route: 'create-pin' })
     const { container } = renderWithClient(<PlexLogin product="Test App" />)
-    await flush(15_500)
+    await flush(FIVE_CREATE_ATTEMPTS_MS)
     expect(stateOf(container)).toBe('error')
     const before = sim.requests('create-pin').length
     askAgain()

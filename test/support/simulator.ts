@@ -6,6 +6,12 @@ import { server } from './server'
 
 export const BASE_URL = 'https://plex.tv'
 
+/**
+ * Long enough for a create that keeps failing transiently to use its five attempts (backoff
+ * 1 + 1–2 + 2–4 + 4–8 s, at most 15 s) and short of the sixth (8–16 s after the fifth).
+ */
+export const FIVE_CREATE_ATTEMPTS_MS = 15_500
+
 /** A fresh simulator answering for plex.tv in this test. */
 export function startSimulator(options?: PlexSimulatorOptions) {
   const simulator = createPlexSimulator(options)
