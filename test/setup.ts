@@ -15,6 +15,7 @@ afterEach(() => {
   resetWarnings()
   server.resetHandlers()
   vi.useRealTimers()
+  vi.unstubAllGlobals()
   if (typeof localStorage !== 'undefined') localStorage.clear()
 })
 afterAll(() => server.close())

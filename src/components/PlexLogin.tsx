@@ -6,8 +6,10 @@ import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, type
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
-import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels.js'
+import { warnOnce } from '../internal/warnOnce.js'
+import type { PlexLoginLabels } from './defaultPlexLoginLabels.js'
 import { PlexLoginCountdown } from './PlexLoginCountdown.js'
+import { resolveLabels } from './resolveLabels.js'
 
 /** Pixel size of the drawn QR code (CSS may scale it). */
 export const QR_SIZE = 168
@@ -115,14 +117,20 @@ export const PlexLogin = /* @__PURE__ */ memo(
       queryClient,
       locale,
       unstyled = false,
-      classNames = NO_CLASS_NAMES,
+      classNames: classNameOverrides,
       className,
       children,
       ...rootProps
     },
     forwardedRef,
   ) {
-    const labels = { ...defaultPlexLoginLabels, ...labelOverrides }
+    const labels = resolveLabels(labelOverrides)
+    const classNames = classNameOverrides ?? NO_CLASS_NAMES
+    // JSX children instead of a render function would throw mid sign-in; draw the built-in parts.
+    const render = typeof children === 'function' ? children : undefined
+    if (process.env.NODE_ENV !== 'production' && children != null && !render) {
+      warnOnce('children', 'children must be a function that renders the state (see `children` in the README); drawing the built-in layout.')
+    }
     const pin = usePlexPin({
       product,
       clientIdentifier,
@@ -199,8 +207,8 @@ export const PlexLogin = /* @__PURE__ */ memo(
         data-retrying={pin.isRetrying ? '' : undefined}
         aria-busy={status === 'creating' || undefined}
       >
-        {children ? (
-          children(pin)
+        {render ? (
+          render(pin)
         ) : (
           <>
             <p data-part="title">{labels.title}</p>

@@ -12,6 +12,7 @@ import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
 import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
+import { callSafely } from '../internal/callSafely.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
 import { useLatestRef } from './useLatestRef.js'
@@ -342,7 +343,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (!authenticated || !pin) return
     const token = session.current.token
     session.current.token = null
-    if (token) latest.current.options.onAuthenticated?.(token, pin)
+    if (token) callSafely(latest.current.options.onAuthenticated, token, pin)
   }, [authenticated, pin, latest])
 
   // Remembered so StrictMode's repeated effects do not report the same status twice, and a failure
@@ -353,11 +354,11 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     const last = reported.current
     if (last.status !== status) {
       last.status = status
-      callbacks.onStatusChange?.(status)
+      callSafely(callbacks.onStatusChange, status)
     }
     if (last.failure !== error?.message) {
       last.failure = error?.message
-      if (error) callbacks.onError?.(error)
+      if (error) callSafely(callbacks.onError, error)
     }
   }, [status, error, latest])
 

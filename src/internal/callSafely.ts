@@ -1,0 +1,17 @@
+/**
+ * Calls an app's callback so that a bug in it cannot unmount the sign-in: an error it throws goes
+ * to the page's error reporting (`reportError`, which logs it and fires the window's `error`
+ * event, as an uncaught error would) instead of through React, which would tear down the widget
+ * and lose the code the person may be typing.
+ */
+export function callSafely<Args extends unknown[]>(callback: ((...args: Args) => void) | undefined, ...args: Args): void {
+  try {
+    callback?.(...args)
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error)
+    else
+      setTimeout(() => {
+        throw error
+      })
+  }
+}

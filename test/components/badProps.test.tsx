@@ -1,0 +1,119 @@
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { PlexLogin, type PlexLoginProps } from '../../src'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
+
+// Props TypeScript would reject but a JavaScript app (or a translation file, or a settings page)
+// can still pass. Each must leave a working widget: the code on screen and the sign-in going on.
+type LooseProps = Record<string, unknown>
+
+async function shownWith(props: LooseProps) {
+  installFakeClock()
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  const sim = startSimulator()
+  const view = renderWithClient(<PlexLogin product="Test App" {...(props as Partial<PlexLoginProps>)} />)
+  await flush()
+  return { sim, warn, ...view }
+}
+
+function countdownText(container: HTMLElement) {
+  return container.querySelector('[data-part="countdown"]')?.textContent
+}
+
+describe('<PlexLogin> with props a JavaScript app got wrong', () => {
+  it.each([
+    ['a POSIX-style locale', 'en_US'],
+    ['a locale that is not a language tag', 'not a locale!'],
+    ['a locale that is not a string', 42],
+  ])('falls back to the default digits for %s, with a development warning', async (_, locale) => {
+    const { container, sim, warn } = await shownWith({ locale })
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(countdownText(container)).toBe('Code expires in 15:00')
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: locale .* is not a valid language tag/))
+  })
+
+  it('uses the default for a function label given as a string, and warns', async () => {
+    const { container, sim, warn } = await shownWith({
+      labels: { expiresIn: 'Expires in', codeForScreenReaders: 'Your code', retrying: 'Retrying', describeError: 'Oops' },
+    })
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(countdownText(container)).toBe('Code expires in 15:00')
+    expect(screen.getByText(/^Your code is [A-Z\d] /)).toBeTruthy()
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: labels\.expiresIn must be a function/))
+  })
+
+  it('uses the default for a string label given as something else, and for an undefined one', async () => {
+    const { container } = await shownWith({ labels: { title: undefined, copy: { text: 'Copy' }, openLink: 7 } })
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Sign in with Plex')
+    expect(container.querySelector('[data-part="copy"]')?.textContent).toBe('Copy code')
+    // A number is a fine thing to render; only what React cannot render falls back.
+    expect(container.querySelector('[data-part="link"]')?.textContent).toBe('7 (opens in a new tab)')
+  })
+
+  it('uses the default words when a label function throws or returns nothing', async () => {
+    const { container, warn } = await shownWith({
+      labels: {
+        expiresIn: () => {
+          throw new Error('missing translation')
+        },
+        codeForScreenReaders: () => undefined,
+      },
+    })
+    expect(countdownText(container)).toBe('Code expires in 15:00')
+    expect(screen.getByText(/^Your code is [A-Z\d] /)).toBeTruthy()
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: labels\.expiresIn threw: missing translation/))
+  })
+
+  it('treats null labels, classNames and locale as not given', async () => {
+    const { container, sim } = await shownWith({ labels: null, classNames: null, locale: null })
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(countdownText(container)).toBe('Code expires in 15:00')
+  })
+
+  it('draws the built-in layout when children is not a function, and warns', async () => {
+    const { container, sim, warn } = await shownWith({ children: <span>mine</span> })
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: children must be a function/))
+  })
+
+  it('keeps the widget and the sign-in when onStatusChange or onAuthenticated throws', async () => {
+    const report = vi.fn()
+    vi.stubGlobal('reportError', report)
+    const onAuthenticated = vi.fn(() => {
+      throw new Error('app bug in onAuthenticated')
+    })
+    const onStatusChange = () => {
+      throw new Error('app bug in onStatusChange')
+    }
+    const { container, sim } = await shownWith({ onAuthenticated, onStatusChange })
+    expect(stateOf(container)).toBe('waiting')
+    const linked = sim.link(sim.latestPin()?.code ?? '')
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledWith(linked.ok && linked.pin.authToken, expect.anything())
+    expect(stateOf(container)).toBe('authenticated')
+    expect(report.mock.calls.map(([error]) => (error as Error).message)).toEqual(
+      expect.arrayContaining(['app bug in onStatusChange', 'app bug in onAuthenticated']),
+    )
+  })
+
+  it('still offers "Try again" when onError throws', async () => {
+    const report = vi.fn()
+    vi.stubGlobal('reportError', report)
+    const onError = () => {
+      throw new Error('app bug in onError')
+    }
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'status', status: 503 }, { times: 100, route: 'create-pin' })
+    const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
+    await flush(FIVE_CREATE_ATTEMPTS_MS)
+    expect(stateOf(container)).toBe('error')
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ message: 'app bug in onError' }))
+    sim.clearFaults()
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+  })
+})
