@@ -12,8 +12,8 @@ function warn(name: string, problem: string) {
 /**
  * The app's `labels` over the defaults. Translations come from files and people, not the type
  * checker: a label of the wrong shape, one that is `undefined`, or a label function that throws or
- * returns nothing falls back to the default words (with a development warning) instead of
- * unmounting the widget in the middle of a sign-in.
+ * returns no string (JSX, `undefined`) falls back to the default words, with a development
+ * warning, instead of unmounting the widget in the middle of a sign-in.
  */
 export function resolveLabels(overrides: Partial<PlexLoginLabels> | null | undefined): PlexLoginLabels {
   if (!overrides) return defaultPlexLoginLabels
