@@ -61,7 +61,7 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    */
   labels?: Partial<PlexLoginLabels>
   /**
-   * The QueryClient to use.
+   * The QueryClient to use, read once at mount (as `useQuery` does); remount with a new `key` to switch.
    * @defaultValue the one from `QueryClientProvider`, else a private one
    */
   queryClient?: QueryClient

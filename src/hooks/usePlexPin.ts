@@ -14,6 +14,7 @@ import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
 import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { callSafely } from '../internal/callSafely.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
+import { warnOnce } from '../internal/warnOnce.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
 import { useLatestRef } from './useLatestRef.js'
 import { useWindowListener } from './useWindowListener.js'
@@ -87,7 +88,7 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
   /** Called with each new status, the first one included. */
   onStatusChange?: (status: PlexPinStatus) => void
   /**
-   * The QueryClient to use.
+   * The QueryClient to use, read once at mount (as `useQuery` does); remount with a new `key` to switch.
    * @defaultValue the one from `QueryClientProvider`, else a private one
    */
   queryClient?: QueryClient
@@ -133,21 +134,27 @@ interface RoundState {
   generation: number
   renewals: number
   expired: boolean
+  /**
+   * The token was handed over. Kept here, not only in the poll query's data, because the app owns
+   * the cache: its `resetQueries()` must not turn a finished sign-in back into a waiting one.
+   */
+  signedIn: boolean
 }
 
-type RoundAction = { type: 'expire'; generation: number; maxRenewals: number } | { type: 'renew' }
+type RoundAction = { type: 'expire'; generation: number; maxRenewals: number } | { type: 'renew' } | { type: 'signed-in' }
 
 function roundReducer(state: RoundState, action: RoundAction): RoundState {
-  if (action.type === 'renew') return { generation: state.generation + 1, renewals: 0, expired: false }
-  // An expiry reported for a PIN we already replaced is old news.
-  if (action.generation !== state.generation || state.expired) return state
+  if (action.type === 'renew') return { generation: state.generation + 1, renewals: 0, expired: false, signedIn: false }
+  if (action.type === 'signed-in') return state.signedIn ? state : { ...state, signedIn: true }
+  // An expiry reported for a PIN we already replaced, or after the sign-in, is old news.
+  if (action.generation !== state.generation || state.expired || state.signedIn) return state
   if (state.renewals < action.maxRenewals) {
-    return { generation: state.generation + 1, renewals: state.renewals + 1, expired: false }
+    return { generation: state.generation + 1, renewals: state.renewals + 1, expired: false, signedIn: false }
   }
   return { ...state, expired: true }
 }
 
-const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false }
+const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false, signedIn: false }
 
 interface PollResult {
   authenticated: boolean
@@ -162,9 +169,16 @@ interface Session {
   /** The token between the poll that found it and the effect that delivers it; then cleared. */
   token: string | null
   mounted: boolean
+  /** The PIN created for a generation, so asking again for that generation never makes a new one. */
+  created: { generation: number; pin: PlexPinInfo } | null
 }
 
 let instanceCounter = 0
+/**
+ * Random per page load, so query keys restored by a persister from an earlier page load (whose
+ * counter also started at 1) never match a new widget's keys.
+ */
+let pageLoadId: string | undefined
 
 function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
   return pin
@@ -185,15 +199,17 @@ const retryTransient = (_failureCount: number, error: Error) => isTransientError
  */
 export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const contextClient = useContext(QueryClientContext)
-  const queryClient = useMemo(
-    () => options.queryClient ?? contextClient ?? new QueryClient(),
-    [options.queryClient, contextClient],
-  )
-  const ownsClient = queryClient !== options.queryClient && queryClient !== contextClient
-  const [instanceId] = useState(() => ++instanceCounter)
+  const givenClient = options.queryClient ?? contextClient
+  // The first client for the hook's lifetime, as useQuery itself does (its observer keeps the
+  // client it was made with): following a new one would split the queries from "Try again".
+  const [{ queryClient, ownsClient }] = useState(() => ({ queryClient: givenClient ?? new QueryClient(), ownsClient: !givenClient }))
+  if (process.env.NODE_ENV !== 'production' && givenClient && givenClient !== queryClient) {
+    warnOnce('queryClient', 'the QueryClient changed after mount; like useQuery, the sign-in keeps the first one. Give the component a new `key` to switch.')
+  }
+  const [instanceId] = useState(() => `${(pageLoadId ??= Math.random().toString(36).slice(2, 8))}-${++instanceCounter}`)
   const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
   const session = useRef<Session>(null as unknown as Session)
-  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false }
+  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false, created: null }
 
   const { product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
   const { pollInterval, maxRenewals, linkUrl, configError } = useMemo(
@@ -233,14 +249,21 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const pinQuery = useQuery<PlexPinInfo, Error>(
     {
       queryKey: pinKey,
-      queryFn: async (): Promise<PlexPinInfo> => {
+      queryFn: async ({ queryKey }): Promise<PlexPinInfo> => {
+        const generation = queryKey[3] as number
+        // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
+        // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
+        // would replace the code a person may be typing.
+        const kept = session.current.created
+        if (kept?.generation === generation) return kept.pin
         // The options of the moment the PIN is created; later changes apply to the next PIN, so
         // a re-render with a new `product` never restarts a sign-in in progress.
         const client = createPlexClient(latest.current.options)
         session.current.client = client
         // The session's signal, not the query's: see the unmount effect above.
-        const pin = await client.createPin({ signal: session.current.controller.signal })
-        return withoutToken(pin)
+        const pin = withoutToken(await client.createPin({ signal: session.current.controller.signal }))
+        session.current.created = { generation, pin }
+        return pin
       },
       enabled: enabled && !round.expired,
       staleTime: Infinity,
@@ -259,7 +282,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   )
 
   const pin = pinQuery.data ?? null
-  const pollActive = enabled && pin !== null && !round.expired
+  const pollActive = enabled && pin !== null && !round.expired && !round.signedIn
 
   const pollQuery = useQuery<PollResult, Error>(
     {
@@ -276,7 +299,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       // A PIN just created cannot be linked yet: the first poll comes one interval later.
       initialData: NOT_AUTHENTICATED,
       initialDataUpdatedAt: () => Date.now(),
-      enabled: pollActive,
+      // Done once it found the token: no refetch on focus, reconnect or the app's cache calls.
+      enabled: (query) => pollActive && !query.state.data?.authenticated,
       // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
       staleTime: pollInterval,
       gcTime: 0,
@@ -300,7 +324,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     queryClient,
   )
 
-  const authenticated = pollQuery.data.authenticated
+  const authenticated = round.signedIn || pollQuery.data.authenticated
   // A failure creating the PIN persists when it will not get better or outlasted the first retries.
   const pinError =
     pinQuery.status === 'error' ? pinQuery.error : pinQuery.failureCount > MAX_TRANSIENT_RETRIES ? pinQuery.failureReason : null
@@ -341,6 +365,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
 
   useEffect(() => {
     if (!authenticated || !pin) return
+    dispatch({ type: 'signed-in' })
     const token = session.current.token
     session.current.token = null
     if (token) callSafely(latest.current.options.onAuthenticated, token, pin)

@@ -1,0 +1,178 @@
+import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, type DehydratedState } from '@tanstack/react-query'
+import { act, fireEvent, screen } from '@testing-library/react'
+import { Activity } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { PlexLogin } from '../../src'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+// What the rest of the app does around the widget: its own QueryClient calls, tab switches after
+// the sign-in, React hiding the widget, a persisted cache. None of it may replace the code a person
+// may be typing, undo a sign-in, or start a new one.
+
+afterEach(() => {
+  focusManager.setFocused(undefined)
+  onlineManager.setOnline(true)
+})
+
+async function waitingWidget(onAuthenticated = vi.fn(), onStatusChange = vi.fn()) {
+  installFakeClock()
+  const sim = startSimulator()
+  const view = renderWithClient(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} onStatusChange={onStatusChange} />)
+  await flush()
+  const code = codeElement(view.container)?.textContent ?? ''
+  expect(code).toBe(sim.latestPin()?.code)
+  return { sim, code, onAuthenticated, onStatusChange, ...view }
+}
+
+async function signedIn() {
+  const widget = await waitingWidget()
+  widget.sim.link(widget.code)
+  await flush(1000)
+  expect(stateOf(widget.container)).toBe('authenticated')
+  expect(widget.onAuthenticated).toHaveBeenCalledTimes(1)
+  return widget
+}
+
+const cacheCalls = [
+  ['invalidateQueries()', (client: QueryClient) => client.invalidateQueries()],
+  ['refetchQueries()', (client: QueryClient) => client.refetchQueries()],
+  ['resetQueries()', (client: QueryClient) => client.resetQueries()],
+] as const
+
+describe("the app's own QueryClient calls", () => {
+  it.each(cacheCalls)('%s while the code is on screen keeps the code, and linking it signs in', async (_name, call) => {
+    const { sim, code, container, client, onAuthenticated } = await waitingWidget()
+    await act(() => call(client))
+    await flush(100)
+    expect(codeElement(container)?.textContent).toBe(code)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    sim.link(code)
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+  })
+
+  it.each(cacheCalls)('%s after the sign-in (say, in onAuthenticated) leaves it signed in, with no new PIN', async (_name, call) => {
+    const { sim, container, client, onAuthenticated, onStatusChange } = await signedIn()
+    await act(() => call(client))
+    await flush(20 * 60_000)
+    expect(stateOf(container)).toBe('authenticated')
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting', 'authenticated'])
+  })
+})
+
+describe('after the sign-in', () => {
+  it('a tab switch or a reconnect sends nothing, even once the PIN has expired on plex.tv', async () => {
+    const { sim, container, onStatusChange } = await signedIn()
+    const polls = sim.requests('get-pin').length
+    for (const minutes of [0, 20]) {
+      await flush(minutes * 60_000)
+      act(() => {
+        focusManager.setFocused(false)
+        focusManager.setFocused(true)
+        onlineManager.setOnline(false)
+        onlineManager.setOnline(true)
+      })
+      act(() => void window.dispatchEvent(new Event('focus')))
+      await flush(2000)
+    }
+    expect(sim.requests('get-pin')).toHaveLength(polls)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(stateOf(container)).toBe('authenticated')
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting', 'authenticated'])
+  })
+})
+
+describe('React hiding the widget', () => {
+  it('<Activity mode="hidden"> for a while keeps the code; linking it meanwhile signs in once shown', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const onAuthenticated = vi.fn()
+    const ui = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
+      </Activity>
+    )
+    const { container, rerender } = renderWithClient(ui('visible'))
+    await flush()
+    const code = codeElement(container)?.textContent ?? ''
+    rerender(ui('hidden'))
+    await flush(3000)
+    const pollsWhileHidden = sim.requests('get-pin').length
+    sim.link(code)
+    await flush(3000)
+    // Hidden means effects are gone: nothing polls until it is shown again.
+    expect(sim.requests('get-pin')).toHaveLength(pollsWhileHidden)
+    rerender(ui('visible'))
+    await flush(1000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    expect(stateOf(container)).toBe('authenticated')
+  })
+})
+
+describe('a query cache restored by a persister', () => {
+  // What a persister (persistQueryClient, PersistQueryClientProvider) saves and restores.
+  const roundTrip = (client: QueryClient): DehydratedState => JSON.parse(JSON.stringify(dehydrate(client))) as DehydratedState
+
+  // A page load: module state (the widget's instance counter) starts over.
+  async function pageLoad() {
+    vi.resetModules()
+    const { PlexLogin: FreshPlexLogin } = await import('../../src')
+    return FreshPlexLogin
+  }
+
+  it.each([
+    ['ended signed in', true],
+    ['ended waiting', false],
+  ])('from a page load that %s: a widget on the next page load starts its own sign-in', async (_name, link) => {
+    installFakeClock()
+    const sim = startSimulator()
+    const FirstLoad = await pageLoad()
+    const first = renderWithClient(<FirstLoad product="Test App" />)
+    await flush()
+    const firstCode = codeElement(first.container)?.textContent
+    const linked = link ? sim.link(firstCode ?? '') : null
+    await flush(1000)
+    const saved = roundTrip(first.client)
+    expect(saved.queries.length).toBeGreaterThan(0)
+    if (linked?.ok) expect(JSON.stringify(saved)).not.toContain(linked.pin.authToken)
+    first.unmount()
+
+    const NextLoad = await pageLoad()
+    const client = new QueryClient()
+    hydrate(client, saved)
+    const onAuthenticated = vi.fn()
+    const { container } = renderWithClient(<NextLoad product="Test App" onAuthenticated={onAuthenticated} />, { client })
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+    const code = codeElement(container)?.textContent ?? ''
+    expect(code).toBe(sim.latestPin()?.code)
+    expect(code).not.toBe(firstCode)
+    sim.link(code)
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('the app swaps its QueryClient', () => {
+  it('"Try again" still works afterwards', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    sim.fail({ type: 'body', body: 'not json' }, { route: 'create-pin' })
+    const [a, b] = [new QueryClient(), new QueryClient()]
+    const { container, rerender } = renderWithClient(<PlexLogin product="Test App" queryClient={a} />)
+    await flush()
+    expect(stateOf(container)).toBe('error')
+    rerender(<PlexLogin product="Test App" queryClient={b} />)
+    await flush()
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: the QueryClient changed after mount/))
+  })
+})
