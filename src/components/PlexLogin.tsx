@@ -36,8 +36,8 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    */
   linkUrl?: string
   /**
-   * Milliseconds between polls while the page is visible (at least 1000; at most one poll every
-   * 5 s while the page is hidden).
+   * Milliseconds between polls while the page is visible, from 1000 to 60000 (others are brought
+   * into that range, with a development warning); at most one poll every 5 s while hidden.
    * @defaultValue `1000`
    */
   pollInterval?: number

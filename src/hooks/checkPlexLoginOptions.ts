@@ -5,6 +5,11 @@ import { warnOnce } from '../internal/warnOnce.js'
 export const POLL_INTERVAL_MS = 1000
 /** Polling faster than this gains nothing and invites rate limiting. */
 export const MIN_POLL_INTERVAL_MS = 1000
+/**
+ * Polling slower than this leaves the person who linked the code waiting for the page to notice
+ * (and past 2^31 - 1 ms a browser timer fires at once, which would poll in a tight loop).
+ */
+export const MAX_POLL_INTERVAL_MS = 60_000
 export const DEFAULT_MAX_RENEWALS = 3
 export const DEFAULT_LINK_URL = 'https://plex.tv/link'
 
@@ -47,12 +52,12 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
   const link = linkUrl === undefined ? undefined : check(() => new URL(normalizeBaseUrl(`${linkUrl}`, 'linkUrl')).href)
 
   const poll = Number(pollInterval ?? POLL_INTERVAL_MS)
-  const pollMs = Number.isFinite(poll) ? Math.max(MIN_POLL_INTERVAL_MS, poll) : POLL_INTERVAL_MS
+  const pollMs = Number.isFinite(poll) ? Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, poll)) : POLL_INTERVAL_MS
   const renewals = Number(maxRenewals ?? DEFAULT_MAX_RENEWALS)
   const renewalsValid = Number.isInteger(renewals) && renewals >= 0
   if (process.env.NODE_ENV !== 'production') {
-    if (!(poll >= MIN_POLL_INTERVAL_MS)) {
-      warnOnce('pollInterval', `pollInterval must be a number of milliseconds ≥ ${MIN_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(pollInterval)}, using ${pollMs}.`)
+    if (pollMs !== poll) {
+      warnOnce('pollInterval', `pollInterval must be a number of milliseconds from ${MIN_POLL_INTERVAL_MS} to ${MAX_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(pollInterval)}, using ${pollMs}.`)
     }
     if (!renewalsValid) warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
     if (configError) {

@@ -59,8 +59,9 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
    */
   linkUrl?: string
   /**
-   * Milliseconds between polls while the page is visible; values below 1000 are raised to 1000.
-   * While the page is hidden, polls come at most every 5 s.
+   * Milliseconds between polls while the page is visible, from 1000 to 60000 (others are brought
+   * into that range, with a development warning). While the page is hidden, polls come at most
+   * every 5 s.
    * @defaultValue `1000`
    */
   pollInterval?: number
