@@ -18,11 +18,14 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number): Pl
   if (typeof code !== 'string' || !(strong ? /^[a-z\d]{25}$/ : /^[A-Z\d]{4}$/).test(code)) {
     throw invalidResponse(`the PIN code is not ${strong ? '25 lowercase' : '4'} letters or digits`)
   }
-  if (typeof expiresIn !== 'number' || !(expiresIn > 0 && expiresIn <= MAX_EXPIRES_IN_SECONDS)) {
-    throw invalidResponse('the PIN has no valid lifetime (expiresIn)')
-  }
   if (authToken !== null && (typeof authToken !== 'string' || !authToken)) {
     throw invalidResponse('the PIN carries an unusable token')
+  }
+  // A linked PIN polled in its last second may count down to 0 or, rounded, below: its token is
+  // what matters then, and rejecting the answer would throw the sign-in away.
+  const linked = authToken !== null
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn > MAX_EXPIRES_IN_SECONDS || (expiresIn <= 0 && !linked)) {
+    throw invalidResponse('the PIN has no valid lifetime (expiresIn)')
   }
   return {
     id,
@@ -33,7 +36,7 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number): Pl
     location: isRecord(location)
       ? (Object.fromEntries(Object.entries(location).filter(([, field]) => typeof field === 'string' || typeof field === 'boolean')) as PlexPinLocation)
       : null,
-    expiresIn,
+    expiresIn: Math.max(0, expiresIn),
     authToken,
     receivedAt,
     ...optionalStrings(body, ['product', 'qr', 'clientIdentifier', 'createdAt', 'expiresAt'] as const),

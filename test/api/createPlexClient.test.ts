@@ -206,6 +206,18 @@ describe('createPlexClient', () => {
       expect(error.message).toMatch(message)
       expect(error.message).not.toContain('<img')
     })
+
+    it.each([
+      ['0', 0],
+      ['below 0 (rounded down past the end)', -1],
+    ])('a linked PIN whose expiresIn is %s still hands over its token', async (_name, expiresIn) => {
+      const sim = startSimulator()
+      const created = await client().createPin()
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, id: created.id, expiresIn, authToken: 'tok-end-of-life' }) }, { route: 'get-pin' })
+      const polled = await client().getPin(created.id)
+      expect(polled.authToken).toBe('tok-end-of-life')
+      expect(polled.expiresIn).toBe(0)
+    })
   })
 
   describe('given bad options', () => {
