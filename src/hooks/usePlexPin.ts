@@ -300,8 +300,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       // A PIN just created cannot be linked yet: the first poll comes one interval later.
       initialData: NOT_AUTHENTICATED,
       initialDataUpdatedAt: () => Date.now(),
-      // Done once it found the token: no refetch on focus, reconnect or the app's cache calls.
-      enabled: (query) => pollActive && !query.state.data?.authenticated,
+      // Off once signed in (round.signedIn): no refetch on focus, reconnect or the app's cache calls.
+      enabled: pollActive,
       // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
       staleTime: pollInterval,
       gcTime: 0,

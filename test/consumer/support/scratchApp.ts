@@ -10,6 +10,8 @@ export interface ScratchAppOptions {
   reactMajor: 18 | 19
   /** Absolute path of the `npm pack` tarball. */
   tarball: string
+  /** The `@tanstack/react-query` version range to install. */
+  tanstackQuery: string
 }
 
 /** The app's page state, on `window.__consumer`. */
@@ -24,7 +26,7 @@ export interface ConsumerState {
   queries: number
 }
 
-export function scratchAppFiles({ reactMajor, tarball }: ScratchAppOptions): Record<string, string> {
+export function scratchAppFiles({ reactMajor, tarball, tanstackQuery }: ScratchAppOptions): Record<string, string> {
   const packageJson = {
     name: `react-plex-login-consumer-react${reactMajor}`,
     private: true,
@@ -35,7 +37,7 @@ export function scratchAppFiles({ reactMajor, tarball }: ScratchAppOptions): Rec
       'react-dom': `^${reactMajor}`,
       '@types/react': `^${reactMajor}`,
       '@types/react-dom': `^${reactMajor}`,
-      '@tanstack/react-query': '^5',
+      '@tanstack/react-query': tanstackQuery,
       // No msw: `react-plex-login/testing` must work without its optional peer (only
       // `react-plex-login/testing/msw` needs it).
       vite: '^8.3',
