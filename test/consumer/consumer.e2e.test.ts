@@ -25,13 +25,14 @@ import { serveDirectory } from './support/staticServer'
 const repo = (...path: string[]) => join(fileURLToPath(new URL('../..', import.meta.url)), ...path)
 const REACT_MAJORS = [18, 19] as const
 /**
- * The oldest @tanstack/react-query the peer range admits, installed beside React 18 (the floor of
- * both ranges together: TanStack Query's first 5.x releases predate React 19); React 19 gets the
- * newest. A range that claims versions nobody runs is a promise nobody checked.
+ * The React 18 app installs the oldest versions the peer ranges admit (react 18.0.0, TanStack
+ * Query 5.0.0, whose first releases predate React 19); the React 19 app the newest. A range that
+ * claims versions nobody runs is a promise nobody checked.
  */
-const tanstackFloor = () =>
-  (JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies['@tanstack/react-query']?.replace(/^\^/, '') ?? ''
-const tanstackQueryFor = (reactMajor: 18 | 19) => (reactMajor === 18 ? tanstackFloor() : '^5')
+const peerFloor = (name: string) =>
+  ((JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies[name] ?? '').match(/\d+\.\d+\.\d+/)?.[0] ?? ''
+const versionsFor = (reactMajor: 18 | 19) =>
+  reactMajor === 18 ? { react: peerFloor('react'), tanstackQuery: peerFloor('@tanstack/react-query') } : { react: '^19', tanstackQuery: '^5' }
 /** What `dist/` must hold before packing, and what the tarball must carry. */
 const REQUIRED_FILES = ['dist/index.js', 'dist/index.d.ts', 'dist/styles.css', 'dist/testing.js', 'dist/testing/index.d.ts', 'dist/testing/msw.js', 'dist/testing/msw.d.ts', 'package.json', 'README.md', 'LICENSE']
 const NPM_INSTALL_FLAGS = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']
@@ -112,7 +113,7 @@ describe('react-plex-login as installed from its tarball', () => {
       it('installs the tarball, type-checks, builds, and signs in with the widget in Chromium', { timeout: 240_000 }, async () => {
         const started = Date.now()
         const app = join(workDir, `react${reactMajor}`)
-        await writeScratchApp(app, { reactMajor, tarball, tanstackQuery: tanstackQueryFor(reactMajor) })
+        await writeScratchApp(app, { reactMajor, tarball, ...versionsFor(reactMajor) })
 
         const install = await run('npm', ['install', ...NPM_INSTALL_FLAGS], { cwd: app, timeoutMs: 180_000 })
         const installed = (name: string) => (JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
@@ -120,7 +121,10 @@ describe('react-plex-login as installed from its tarball', () => {
         note(`React ${reactMajor}: npm install ${seconds(install.ms)} (${versions.join(', ')})`)
         expect(installed('react')).toMatch(new RegExp(`^${reactMajor}\\.`))
         expect(installed('react-dom')).toMatch(new RegExp(`^${reactMajor}\\.`))
-        if (reactMajor === 18) expect(installed('@tanstack/react-query'), 'the peer range floor').toBe(tanstackFloor())
+        if (reactMajor === 18) {
+          expect(installed('react'), 'the peer range floor').toBe(peerFloor('react'))
+          expect(installed('@tanstack/react-query'), 'the peer range floor').toBe(peerFloor('@tanstack/react-query'))
+        }
         expect(installed('react-plex-login')).toBe((JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { version: string }).version)
         // One copy of each peer: the package must not have brought its own.
         expect(existsSync(join(app, 'node_modules/react-plex-login/node_modules'))).toBe(false)

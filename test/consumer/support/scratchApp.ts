@@ -10,6 +10,8 @@ export interface ScratchAppOptions {
   reactMajor: 18 | 19
   /** Absolute path of the `npm pack` tarball. */
   tarball: string
+  /** The react and react-dom version range to install. */
+  react: string
   /** The `@tanstack/react-query` version range to install. */
   tanstackQuery: string
 }
@@ -26,15 +28,15 @@ export interface ConsumerState {
   queries: number
 }
 
-export function scratchAppFiles({ reactMajor, tarball, tanstackQuery }: ScratchAppOptions): Record<string, string> {
+export function scratchAppFiles({ reactMajor, tarball, react, tanstackQuery }: ScratchAppOptions): Record<string, string> {
   const packageJson = {
     name: `react-plex-login-consumer-react${reactMajor}`,
     private: true,
     type: 'module',
     dependencies: {
       'react-plex-login': `file:${tarball}`,
-      react: `^${reactMajor}`,
-      'react-dom': `^${reactMajor}`,
+      react,
+      'react-dom': react,
       '@types/react': `^${reactMajor}`,
       '@types/react-dom': `^${reactMajor}`,
       '@tanstack/react-query': tanstackQuery,
