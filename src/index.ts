@@ -16,7 +16,7 @@ export {
   POLL_INTERVAL_MS,
 } from './hooks/checkPlexLoginOptions.js'
 
-export { createPlexClient, DEFAULT_BASE_URL } from './api/createPlexClient.js'
+export { createPlexClient, DEFAULT_BASE_URL, REQUEST_TIMEOUT_MS } from './api/createPlexClient.js'
 export { getClientIdentifier, CLIENT_IDENTIFIER_STORAGE_KEY } from './api/getClientIdentifier.js'
 export { PlexApiError, PlexApiErrorKind, isPlexApiError, isTransientError } from './api/PlexApiError.js'
 export type { PlexApiErrorOptions } from './api/PlexApiError.js'

@@ -9,6 +9,12 @@ import type { PlexClient, PlexClientOptions, PlexDeviceInfo } from './types.js'
 export const DEFAULT_BASE_URL = 'https://plex.tv'
 /** Longest `X-Plex-Client-Identifier` we send; plex.tv's own are UUIDs (36 characters). */
 export const MAX_CLIENT_IDENTIFIER_LENGTH = 256
+/**
+ * How long a request waits for plex.tv's answer. A stalled connection (Wi-Fi handover, a proxy
+ * that swallows the request) otherwise keeps a poll pending for minutes while the person who
+ * linked the code waits; failing as `network` lets the widget retry it.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000
 
 /** The options sent as `X-Plex-*`: `platformVersion` becomes `X-Plex-Platform-Version`. */
 const DEVICE_KEYS = ['product', 'version', 'platform', 'platformVersion', 'device', 'deviceName', 'model', 'language'] as const satisfies readonly (keyof PlexDeviceInfo)[]
@@ -22,7 +28,11 @@ function optionError(message: string): TypeError {
   return new TypeError(`react-plex-login: ${message}`)
 }
 
-/** Checks `value` is an absolute http(s) URL and drops trailing slashes; throws a `TypeError` that says what to change. */
+/**
+ * Checks `value` is an absolute http(s) URL without credentials (and, for `baseUrl`, without a
+ * query or fragment, which paths are appended to) and drops trailing slashes; throws a
+ * `TypeError` that says what to change, never repeating a password.
+ */
 export function normalizeBaseUrl(value: string, name = 'baseUrl'): string {
   let url: URL | undefined
   try {
@@ -30,14 +40,21 @@ export function normalizeBaseUrl(value: string, name = 'baseUrl'): string {
   } catch {
     // Handled below, with the same message as a wrong scheme.
   }
-  if (!url || !/^https?:$/.test(url.protocol)) {
+  const problem = !url || !/^https?:$/.test(url.protocol)
+    ? ''
+    : url.username || url.password
+      ? ' without credentials'
+      : name === 'baseUrl' && (url.search || url.hash)
+        ? ' without a query or fragment'
+        : null
+  if (problem !== null) {
     throw optionError(
       process.env.NODE_ENV !== 'production'
-        ? `${name} must be an absolute http: or https: URL such as "https://plex.tv"; got ${JSON.stringify(value)}.`
+        ? `${name} must be an absolute http: or https: URL${problem} such as "https://plex.tv"${problem === ' without credentials' ? '' : `; got ${JSON.stringify(value)}`}.`
         : `invalid ${name}`,
     )
   }
-  return url.href.replace(/\/+$/, '')
+  return (url as URL).href.replace(/\/+$/, '')
 }
 
 /** The app's name, trimmed; throws a `TypeError` that says what to pass. */
@@ -120,12 +137,18 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
   ): Promise<[body: unknown, receivedAt: number]> {
     let response: Response
     let text: string
+    // The caller's abort, or our own once the answer is overdue (AbortSignal.any is too new).
+    const attempt = new AbortController()
+    const abort = () => attempt.abort(signal?.reason)
+    signal?.addEventListener('abort', abort)
+    if (signal?.aborted) abort()
+    const timer = setTimeout(() => attempt.abort(), REQUEST_TIMEOUT_MS)
     try {
       // Looked up per call, not at creation, so fetch mocks installed later (MSW, tests) apply.
       response = await (options.fetch ?? fetch)(`${baseUrl}${path}?${new URLSearchParams({ ...query, ...identity })}`, {
         method,
         headers: { Accept: 'application/json', ...headers },
-        signal,
+        signal: attempt.signal,
         // A redirect elsewhere is not plex.tv's answer; see it instead of following it blindly.
         redirect: 'manual',
       })
@@ -134,9 +157,14 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       if (signal?.aborted) throw error
       throw new PlexApiError({
         kind: 'network',
-        message: `Could not reach ${host}: you may be offline, or DNS, a firewall, an ad blocker or CORS blocked it. Check the connection and try again.`,
+        message: attempt.signal.aborted
+          ? `${host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s: the connection may be stalled. Check it and try again.`
+          : `Could not reach ${host}: you may be offline, or DNS, a firewall, an ad blocker or CORS blocked it. Check the connection and try again.`,
         cause: error,
       })
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', abort)
     }
     const receivedAt = Date.now()
     const { status } = response
@@ -202,8 +230,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     },
 
     async getUser(token, { signal } = {}) {
-      if (typeof token !== 'string' || !token) {
-        throw optionError(process.env.NODE_ENV !== 'production' ? 'getUser needs the Plex token (a non-empty string).' : 'invalid token')
+      // Printable ASCII, as plex.tv's tokens are: anything else is no token, and fetch would
+      // reject the header with the value in its message.
+      if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+        throw optionError(process.env.NODE_ENV !== 'production' ? 'getUser needs the Plex token exactly as onAuthenticated gave it (printable characters, no spaces).' : 'invalid token')
       }
       const [body] = await request('/api/v2/user', signal, { headers: { 'X-Plex-Token': token } })
       return parseUser(body)

@@ -1,4 +1,4 @@
-/** The longest wait a `Retry-After` may impose; beyond it we treat the value as bogus. */
+/** The longest wait a `Retry-After` may impose; a longer one is cut to it. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000
 
 /**
@@ -13,7 +13,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
   // An HTTP-date always names a weekday and month; V8 would read "-5" as a year.
   if (!/[a-z]/i.test(text)) return undefined
-  const date = Date.parse(text)
+  // asctime (`Wed Nov 25 12:00:30 2026`) names no zone; HTTP says GMT, Date.parse reads local.
+  const date = Date.parse(/GMT|UTC|[+-]\d{4}$/i.test(text) ? text : `${text} GMT`)
   if (Number.isNaN(date)) return undefined
   return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)
 }

@@ -92,8 +92,8 @@ export interface PlexClientOptions extends PlexDeviceInfo {
    * @defaultValue {@link getClientIdentifier}'s value, kept in localStorage
    */
   clientIdentifier?: string
-  /** A `fetch` to use instead of the global one (custom transports, tests). */
-  fetch?: typeof fetch
+  /** A `fetch` to use instead of the global one (custom transports, tests); called with a URL string. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>
 }
 
 export interface RequestOptions {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { createPlexClient, PlexApiError, type PlexApiErrorKind } from '../../src'
+import { describe, expect, it, vi } from 'vitest'
+import { createPlexClient, PlexApiError, REQUEST_TIMEOUT_MS, type PlexApiErrorKind } from '../../src'
 import { BASE_URL, startSimulator } from '../support/simulator'
 
 const CLIENT_ID = '5b8c1f0e-3a52-4c1e-9f65-2c1d3e4f5a6b'
@@ -231,11 +231,61 @@ describe('createPlexClient', () => {
       expect(() => createPlexClient(options)).toThrow(message)
     })
 
+    it.each([
+      ['credentials', 'https://admin:hunter2@plex.tv', /without credentials/],
+      ['a query', 'https://plex.tv/?x=1', /without a query or fragment/],
+      ['a fragment', 'https://plex.tv/#frag', /without a query or fragment/],
+    ])('a baseUrl with %s throws a TypeError that names the problem and never echoes a password', (_name, baseUrl, message) => {
+      expect(() => client({ baseUrl })).toThrow(message)
+      expect(() => client({ baseUrl })).not.toThrow(/hunter2/)
+    })
+
+    it.each([
+      ['a line break', 'tok\nen-SECRET'],
+      ['a NUL', 'tok\0en-SECRET'],
+      ['a space', 'tok en-SECRET'],
+      ['a non-ASCII letter', 'tokén-SECRET'],
+    ])('getUser with a token holding %s: a TypeError that neither sends nor repeats it', async (_name, token) => {
+      const sim = startSimulator()
+      const error = await client().getUser(token).catch((reason: unknown) => reason)
+      expect(error).toBeInstanceOf(TypeError)
+      expect(String(error)).not.toContain('SECRET')
+      expect(JSON.stringify((error as Error).cause ?? null)).not.toContain('SECRET')
+      expect(sim.requests()).toHaveLength(0)
+    })
+
+    it('takes a fetch with a plain (url, init) signature', async () => {
+      startSimulator()
+      const seen: string[] = []
+      const plainFetch = (url: string, init: RequestInit): Promise<Response> => {
+        seen.push(url)
+        return fetch(url, init)
+      }
+      await client({ fetch: plainFetch }).createPin()
+      expect(seen).toHaveLength(1)
+    })
+
     it('a trailing slash on baseUrl is harmless', async () => {
       const sim = startSimulator()
       await client({ baseUrl: `${BASE_URL}/` }).createPin()
       expect(sim.requests('create-pin')[0]?.path).toBe('/api/v2/pins')
     })
+  })
+
+  it(`gives up on an answer that never comes after ${REQUEST_TIMEOUT_MS / 1000} s, as a network error (retried by the widget)`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const sim = startSimulator()
+    sim.latencyMs = 10 * 60_000
+    const pending = failure(client().createPin())
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1)
+    let settled = false
+    void pending.finally(() => (settled = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    const error = await pending
+    expect(error.kind).toBe('network')
+    expect(error.message).toMatch(/did not answer within 30 s/)
   })
 
   it('passes an abort through untouched, so callers can tell it from a failure', async () => {

@@ -47,4 +47,22 @@ describe('parseRetryAfter', () => {
   ])('%j → %j ms', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected)
   })
+
+  it.each([
+    ['IMF-fixdate', 'Wed, 25 Nov 2026 12:00:30 GMT'],
+    ['RFC 850', 'Wednesday, 25-Nov-26 12:00:30 GMT'],
+    // The one HTTP-date form without a zone; HTTP says it is GMT, Date.parse reads local time.
+    ['asctime', 'Wed Nov 25 12:00:30 2026'],
+  ])('reads a %s date as GMT whatever the local time zone', (_form, header) => {
+    const zone = process.env.TZ
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = tz
+        expect(parseRetryAfter(header, now), tz).toBe(30_000)
+      }
+    } finally {
+      process.env.TZ = zone
+      if (zone === undefined) delete process.env.TZ
+    }
+  })
 })

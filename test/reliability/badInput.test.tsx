@@ -83,6 +83,8 @@ describe('bad input from the app', () => {
     ['a non-http(s) baseUrl', { product: 'App', baseUrl: 'ftp://plex.tv' }, /baseUrl must be an absolute http: or https: URL/],
     ['a relative baseUrl', { product: 'App', baseUrl: '/plex' }, /baseUrl must be an absolute http: or https: URL/],
     ['a javascript: linkUrl', { product: 'App', linkUrl: 'javascript:alert(1)' }, /linkUrl must be an absolute http: or https: URL/],
+    ['a linkUrl with credentials', { product: 'App', linkUrl: 'https://user:hunter2@plex.tv/link' }, /linkUrl must be .* without credentials/],
+    ['a baseUrl with a query', { product: 'App', baseUrl: 'https://plex.tv/?via=proxy' }, /baseUrl must be .* without a query or fragment/],
   ])('%s: an error saying what to change, a development warning, and no request', async (_name, props, message) => {
     installFakeClock()
     const sim = startSimulator()
