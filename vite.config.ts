@@ -22,7 +22,7 @@ export default defineConfig({
   build: {
     lib: {
       // The simulator is a subpath of its own, so the widget's bundle never carries it.
-      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'testing/msw': 'src/testing/msw.ts' },
+      entry: { index: 'src/index.ts', client: 'src/client.ts', testing: 'src/testing/index.ts', 'testing/msw': 'src/testing/msw.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

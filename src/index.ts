@@ -16,20 +16,4 @@ export {
   POLL_INTERVAL_MS,
 } from './hooks/checkPlexLoginOptions.js'
 
-export { createPlexClient, DEFAULT_BASE_URL, REQUEST_TIMEOUT_MS } from './api/createPlexClient.js'
-export { getClientIdentifier, CLIENT_IDENTIFIER_STORAGE_KEY } from './api/getClientIdentifier.js'
-export { PlexApiError, PlexApiErrorKind, isPlexApiError, isTransientError } from './api/PlexApiError.js'
-export type { PlexApiErrorOptions } from './api/PlexApiError.js'
-export { parseRetryAfter } from './api/parseRetryAfter.js'
-export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_TRANSIENT_RETRIES, retryDelayMs, shouldRetry } from './api/retryPolicy.js'
-export type {
-  CreatePinOptions,
-  PlexClient,
-  PlexClientOptions,
-  PlexDeviceInfo,
-  PlexPin,
-  PlexPinInfo,
-  PlexPinLocation,
-  PlexUser,
-  RequestOptions,
-} from './api/types.js'
+export * from './client.js'

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Testing from '../../src/testing'
 import { launchChromium } from '../e2e/support/browser'
 import { run } from './support/run'
-import { writeScratchApp, type ConsumerState } from './support/scratchApp'
+import { nodeOnlyFiles, writeFiles, writeScratchApp, type ConsumerState } from './support/scratchApp'
 import { serveDirectory } from './support/staticServer'
 
 /**
@@ -105,6 +105,20 @@ describe('react-plex-login as installed from its tarball', () => {
       const manifest = JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }
       const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
       for (const target of targets) expect(packedFiles, `exports names ${target}`).toContain(target.replace(/^\.\//, ''))
+    })
+  })
+
+  describe('a Node script without React', () => {
+    it('installs with --omit=peer and signs in through react-plex-login/client and /testing', { timeout: 120_000 }, async () => {
+      const app = join(workDir, 'node-only')
+      await writeFiles(app, nodeOnlyFiles(tarball))
+      const install = await run('npm', ['install', '--omit=peer', ...NPM_INSTALL_FLAGS], { cwd: app, timeoutMs: 90_000 })
+      note(`Node only: npm install --omit=peer ${seconds(install.ms)}`)
+      for (const peer of ['react', 'react-dom', '@tanstack/react-query']) expect(existsSync(join(app, 'node_modules', peer)), `${peer} is not installed`).toBe(false)
+      const check = await run(process.execPath, ['scripts/simulator-check.mjs'], { cwd: app, timeoutMs: 30_000 })
+      expect(JSON.parse(check.stdout.trim())).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{4}$/), linked: true, username: 'consumer' })
+      // Control: the main entry does import React, so without it Node refuses to load it.
+      await expect(run(process.execPath, ['scripts/main-entry.mjs'], { cwd: app, timeoutMs: 30_000 })).rejects.toThrow(/Cannot find package 'react'|@tanstack|qrcode/)
     })
   })
 

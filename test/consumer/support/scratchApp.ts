@@ -82,11 +82,7 @@ export function scratchAppFiles({ reactMajor, tarball, react, tanstackQuery }: S
 }
 
 export async function writeScratchApp(dir: string, options: ScratchAppOptions): Promise<void> {
-  for (const [path, text] of Object.entries(scratchAppFiles(options))) {
-    const file = join(dir, path)
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, text)
-  }
+  await writeFiles(dir, scratchAppFiles(options))
 }
 
 const VITE_CONFIG = `import react from '@vitejs/plugin-react'
@@ -189,10 +185,35 @@ createRoot(document.getElementById('root')!).render(
 )
 `
 
-const SIMULATOR_CHECK = `// @ts-check
+const SIMULATOR_CHECK = simulatorCheck('react-plex-login')
+
+/**
+ * A server or script with none of the React peers installed (`npm install --omit=peer`): only
+ * `react-plex-login/client` and `/testing`, which must import nothing from React's world.
+ */
+export function nodeOnlyFiles(tarball: string): Record<string, string> {
+  const packageJson = { name: 'react-plex-login-consumer-node', private: true, type: 'module', dependencies: { 'react-plex-login': `file:${tarball}` } }
+  return {
+    'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+    'scripts/simulator-check.mjs': simulatorCheck('react-plex-login/client'),
+    // The control: the main entry does need React, so this must fail where React is absent.
+    'scripts/main-entry.mjs': `import 'react-plex-login'\n`,
+  }
+}
+
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    const file = join(dir, path)
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, text)
+  }
+}
+
+function simulatorCheck(clientEntry: string): string {
+  return `// @ts-check
 // Plain Node, no bundler: the package's exports map as Node resolves it, the simulator over real
 // HTTP and the React-free client against it.
-import { createPlexClient } from 'react-plex-login'
+import { createPlexClient } from '${clientEntry}'
 import { createPlexSimulator, startPlexSimulator } from 'react-plex-login/testing'
 
 const simulator = createPlexSimulator({ user: { username: 'consumer' } })
@@ -211,3 +232,4 @@ try {
   await running.close()
 }
 `
+}
