@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, memo, useEffect, useId, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
@@ -89,6 +89,11 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
 }
 
 const spell = (code: string) => code.split('').join(' ')
+const NO_BREAK_SPACE = '\u00a0'
+/** Holds the code's width while none is on screen (the code font is monospaced). */
+const PLACEHOLDER_CODE = NO_BREAK_SPACE.repeat(4)
+/** What can hold focus in the widget: its link and buttons while usable, and the root itself. */
+const FOCUSABLE = 'a[href],button:enabled,[tabindex]'
 const NO_CLASS_NAMES: Partial<Record<PlexLoginPart, string>> = {}
 
 function joinClasses(...names: (string | undefined)[]): string | undefined {
@@ -143,8 +148,11 @@ export const PlexLogin = /* @__PURE__ */ memo(
       onStatusChange,
       queryClient,
     })
-    const [copyState, copy] = useCopyToClipboard()
+    const [copied, copy] = useCopyToClipboard()
     const { status, code, qrValue, expiresAt } = pin
+    // A result about a code no longer on screen ("Could not copy") is stale.
+    const copyState = copied.text === code ? copied.state : 'idle'
+    const titleId = useId()
 
     // The same element while the code is the same, so React skips the QR entirely on renders
     // that change only the status line.
@@ -158,7 +166,6 @@ export const PlexLogin = /* @__PURE__ */ memo(
             className={qrClassName}
             role="img"
             aria-label={qrTitle}
-            title={qrTitle}
             value={qrValue}
             size={QR_SIZE}
             level="M"
@@ -170,76 +177,106 @@ export const PlexLogin = /* @__PURE__ */ memo(
       [qrValue, qrTitle, qrClassName],
     )
 
-    // "Try again" and "Get a new code" disappear once pressed; give focus back to the widget
-    // instead of dropping it on <body>, so keyboard and screen reader users keep their place.
+    // Parts come and go with the status ("Try again" once pressed, the link and copy button
+    // while a code renews, everything but the status once signed in). When the one holding focus
+    // goes, give focus to the widget instead of dropping it on <body>, so keyboard and screen
+    // reader users keep their place. Focus the person moved elsewhere is never taken back.
     const root = useRef<HTMLDivElement | null>(null)
-    const hadActions = useRef(false)
+    const focusWithin = useRef(false)
+    const keepFocus = () => {
+      if (focusWithin.current && !root.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true })
+    }
+    const onFocus = () => {
+      focusWithin.current = true
+    }
+    const onBlur = ({ target }: { target: Element }) => {
+      queueMicrotask(() => {
+        const active = document.activeElement
+        // Focus moved to another element, or dropped (a click on plain text) from a part that
+        // could still hold it, left on purpose. A part that unmounted, or that a renewal disabled
+        // (browsers then drop focus on <body>), did not let go.
+        focusWithin.current = !!root.current?.contains(active) || (active === document.body && !(target.isConnected && target.matches(FOCUSABLE)))
+        keepFocus()
+      })
+    }
+    useEffect(keepFocus)
     const hasActions = status === 'error' || status === 'expired'
-    useEffect(() => {
-      if (hadActions.current && !hasActions && root.current && document.activeElement === document.body) {
-        root.current.focus({ preventScroll: true })
-      }
-      hadActions.current = hasActions
-    }, [hasActions])
     // The app's ref gets the root element; attached once, not on every render.
     useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
 
     // Each status has a label of the same name; offline, retrying and renewed are nuances of them.
+    const renewed = status === 'waiting' && pin.renewals > 0
     const statusText =
       pin.isOffline && (status === 'creating' || status === 'waiting')
         ? labels.offline
         : pin.isRetrying
           ? labels.retrying(pin.failureReason ? labels.describeError(pin.failureReason) : '')
-          : status === 'waiting' && pin.renewals > 0
+          : renewed
             ? labels.renewed
             : labels[status]
+    // While a code is on its way the body keeps its place (no layout jump), inert and hidden.
+    const placeholder = !(code && qrValue)
+    const spelledCode = code && labels.codeForScreenReaders(spell(code))
 
     return (
       <div
         role="region"
-        aria-label={labels.region}
+        // The heading names the region; a custom layout has none, and an app's aria-label wins.
+        aria-label={render ? labels.region : undefined}
+        aria-labelledby={render || rootProps['aria-label'] ? undefined : titleId}
         tabIndex={-1}
         {...rootProps}
         ref={root}
+        onFocus={onFocus}
+        onBlur={onBlur}
         className={joinClasses(classNames.root, className)}
         data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}
         data-retrying={pin.isRetrying ? '' : undefined}
-        aria-busy={status === 'creating' || undefined}
       >
         {render ? (
           render(pin)
         ) : (
           <>
-            <p data-part="title">{labels.title}</p>
+            <h2 id={titleId} data-part="title">
+              {labels.title}
+            </h2>
 
-            {code && qrValue && (
-              <div data-part="body">
+            {(!placeholder || status === 'creating') && (
+              <div data-part="body" data-placeholder={placeholder ? '' : undefined} aria-hidden={placeholder || undefined}>
                 <div data-part="details">
                   <p data-part="instructions">{labels.instructions}</p>
                   <p data-part="code-line">
                     <span data-part="code" aria-hidden="true" dir="ltr" className={classNames.code}>
-                      {code}
+                      {code ?? PLACEHOLDER_CODE}
                     </span>
-                    <span data-part="visually-hidden">{labels.codeForScreenReaders(spell(code))}</span>
+                    {spelledCode && <span data-part="visually-hidden">{spelledCode}</span>}
                   </p>
                   <div data-part="links">
-                    <a data-part="link" href={qrValue} target="_blank" rel="noopener noreferrer" className={classNames.link}>
+                    <a data-part="link" href={qrValue ?? undefined} target="_blank" rel="noopener noreferrer" className={classNames.link}>
                       {labels.openLink}
                       <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
                     </a>
-                    <button type="button" data-part="copy" className={classNames.copy} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => copy(code)}>
+                    <button type="button" data-part="copy" className={classNames.copy} disabled={!code} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => code && copy(code)}>
                       {copyState === 'copied' ? labels.copied : labels.copy}
                     </button>
                   </div>
-                  {expiresAt !== null && status === 'waiting' && <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />}
+                  {expiresAt !== null && status === 'waiting' ? (
+                    <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />
+                  ) : (
+                    placeholder && <p data-part="countdown">{NO_BREAK_SPACE}</p>
+                  )}
                 </div>
-                {qr}
+                {qr || <div data-part="qr" className={classNames.qr} />}
               </div>
             )}
 
             <div data-part="status" role="status" aria-live="polite" className={classNames.status}>
-              <p>{statusText}</p>
+              <p>
+                {statusText}
+                {/* A renewed code is announced with the news, so nobody has to go and find it. */}
+                {renewed && statusText === labels.renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
+              </p>
               {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
               {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
               {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}

@@ -1,8 +1,11 @@
 /** Every string `<PlexLogin>` shows or announces. Pass a partial object as `labels` to translate. */
 export interface PlexLoginLabels {
-  /** Accessible name of the widget's region. */
+  /**
+   * Accessible name of the widget's region when `children` draws the layout; the built-in layout
+   * is named by its heading (`title`), and an `aria-label` prop wins over both.
+   */
   region: string
-  /** The heading. */
+  /** The heading (an `<h2>`), which also names the widget's region. */
   title: string
   /** Shown above the code. */
   instructions: string

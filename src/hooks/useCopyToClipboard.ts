@@ -22,9 +22,13 @@ async function writeText(text: string): Promise<void> {
   }
 }
 
-/** Copies text and reports `copied` (for a while) or `failed`. Safe to unmount mid-copy. */
-export function useCopyToClipboard(): [CopyState, (text: string) => void] {
-  const [state, setState] = useState<CopyState>('idle')
+/**
+ * Copies text and reports `copied` (for a while) or `failed`, with the text it was about, so a
+ * caller showing something else now (a renewed code) can ignore a stale result. Safe to unmount
+ * mid-copy.
+ */
+export function useCopyToClipboard(): [{ state: CopyState; text: string | null }, (text: string) => void] {
+  const [result, setResult] = useState<{ state: CopyState; text: string | null }>({ state: 'idle', text: null })
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const mounted = useRef(true)
 
@@ -38,13 +42,13 @@ export function useCopyToClipboard(): [CopyState, (text: string) => void] {
 
   const copy = useCallback((text: string) => {
     clearTimeout(timer.current)
-    const settle = (next: CopyState) => {
+    const settle = (state: CopyState) => {
       if (!mounted.current) return
-      setState(next)
-      if (next === 'copied') timer.current = setTimeout(() => setState('idle'), COPIED_RESET_MS)
+      setResult({ state, text })
+      if (state === 'copied') timer.current = setTimeout(() => setResult({ state: 'idle', text: null }), COPIED_RESET_MS)
     }
     writeText(text).then(() => settle('copied'), () => settle('failed'))
   }, [])
 
-  return [state, copy]
+  return [result, copy]
 }

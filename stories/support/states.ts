@@ -51,7 +51,7 @@ export const plexLoginStates = {
   creating: {
     title: 'Creating',
     description:
-      'plex.tv is slow to answer the request for a code (the simulator takes an hour), so the widget stays busy: `aria-busy`, a spinner and "Getting a code from plex.tv…".',
+      'plex.tv is slow to answer the request for a code (the simulator takes an hour), so the widget stays busy: a spinner, "Getting a code from plex.tv…", and the places of the code, the buttons and the QR held (greyed, hidden from assistive technology) so nothing jumps when the code arrives.',
     simulator: { options: { latencyMs: CREATING_LATENCY_MS } },
     shows: { state: 'creating', retrying: false, status: 'Getting a code from plex.tv…' },
   },

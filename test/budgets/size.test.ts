@@ -12,7 +12,7 @@ import { CSS_BUDGET_BYTES, formatSizes, measureSizes } from '../bench/size'
  * Issue #6 asks for 4 kB (JS_BUDGET_BYTES in test/bench/size.ts); that budget is NOT met, and is
  * below this design's floor of about 5.1 kB (ARCHITECTURE.md, "Size").
  */
-const JS_REGRESSION_CEILING_BYTES = 7424
+const JS_REGRESSION_CEILING_BYTES = 7700
 
 describe('size budget', () => {
   it(`styles.css ≤ ${CSS_BUDGET_BYTES} B gzipped; widget JS below its regression ceiling`, async () => {

@@ -229,3 +229,64 @@ describe('given a page reload', () => {
     expect(simulator().pins.map((pin) => pin.clientIdentifier)).toEqual([before, before])
   })
 })
+
+describe('given keyboard, screen reader and phone use', () => {
+  const activePart = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement
+      return active?.hasAttribute('data-plex-login') ? 'root' : (active?.getAttribute('data-part') ?? active?.tagName ?? null)
+    })
+
+  it('keeps focus in the widget and its height steady while a code renews, then through the sign-in', async () => {
+    const page = await openDemo()
+    const first = await shownCode(page)
+    await page.getByRole('button', { name: 'Copy code' }).focus()
+    const before = await widget(page).evaluate((element) => element.getBoundingClientRect().height)
+    // Record the widget's height on every frame through the renewal.
+    await widget(page).evaluate((element) => {
+      const heights: number[] = []
+      Object.assign(window, { __heights: heights })
+      const frame = () => {
+        heights.push(element.getBoundingClientRect().height)
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+    simulator().latencyMs = 400
+    simulator().expire()
+    await page.waitForFunction(() => document.querySelector('[data-plex-login]')?.getAttribute('data-state') === 'creating', null, { polling: 10 })
+    await shownCode(page, { not: first })
+    simulator().latencyMs = 0
+    const heights = await page.evaluate(() => (window as unknown as { __heights: number[] }).__heights)
+    expect(heights.length).toBeGreaterThan(10)
+    expect(Math.max(...heights.map((height) => Math.abs(height - before))), `heights ${before} → ${heights.join(', ')}`).toBeLessThanOrEqual(1)
+    expect(await activePart(page)).toMatch(/^(root|copy)$/)
+
+    await page.getByRole('link', { name: /Open plex\.tv\/link/ }).focus()
+    expect(simulator().link(simulator().latestPin()?.code ?? '').ok).toBe(true)
+    await waitUntilSignedIn(page)
+    expect(await activePart(page)).toBe('root')
+  })
+
+  it.each([
+    [320, 24],
+    [360, 32],
+  ])('fits a %i px wide phone with a %i px text size: no sideways scrolling, the code inside the card', async (width, fontPx) => {
+    const page = await context.newPage()
+    await page.setViewportSize({ width, height: 800 })
+    await page.goto(demo.url)
+    await page.addStyleTag({ content: `html { font-size: ${fontPx}px }` })
+    await shownCode(page)
+    const fit = await page.evaluate(() => {
+      const card = document.querySelector('[data-plex-login]')?.getBoundingClientRect()
+      const codeElement = document.querySelector('[data-part="code"]')
+      const code = codeElement?.getBoundingClientRect()
+      const lines = codeElement ? codeElement.getClientRects().length : 0
+      return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, card, code, lines }
+    })
+    expect(fit.lines, 'the code on one line').toBe(1)
+    expect(fit.page, 'page width').toBeLessThanOrEqual(fit.viewport)
+    expect(fit.code?.right, 'code right edge').toBeLessThanOrEqual(fit.card?.right ?? 0)
+    expect(fit.code?.left, 'code left edge').toBeGreaterThanOrEqual(fit.card?.left ?? 0)
+  })
+})

@@ -56,8 +56,9 @@ function expectState(widget: HTMLElement, name: PlexLoginStateName) {
 /** What each state shows besides its status line. */
 const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = {
   creating: (widget) => {
-    expect(widget.getAttribute('aria-busy')).toBe('true')
-    expect(widget.querySelector('[data-part="code"]')).toBeNull()
+    // The body holds its place while the code is on its way: empty, inert, hidden.
+    expect(widget.querySelector('[data-part="body"][data-placeholder][aria-hidden="true"] [data-part="code"]')?.textContent?.trim()).toBe('')
+    expect(widget.querySelector('[data-placeholder] a[href], [data-placeholder] button:enabled')).toBeNull()
   },
   waiting: (widget) => {
     expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/)

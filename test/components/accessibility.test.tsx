@@ -1,0 +1,150 @@
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { PlexLogin } from '../../src'
+import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { flush, installFakeClock, startSimulator } from '../support/simulator'
+
+// Found in Chromium by an accessibility probe pass (keyboard, accessibility tree, live region,
+// layout); each test failed before its fix.
+
+async function waiting(props: Partial<Parameters<typeof PlexLogin>[0]> = {}) {
+  installFakeClock()
+  const sim = startSimulator()
+  const view = renderWithClient(<PlexLogin product="Test App" {...props} />)
+  await flush()
+  expect(stateOf(view.container)).toBe('waiting')
+  const root = view.container.querySelector<HTMLElement>('[data-plex-login]')
+  if (!root) throw new Error('no widget')
+  return { sim, root, ...view }
+}
+
+describe('focus stays with the widget when the part holding it goes away', () => {
+  it('the code renews by itself while "Copy code" has focus', async () => {
+    const { sim, root } = await waiting()
+    screen.getByRole('button', { name: 'Copy code' }).focus()
+    sim.expire()
+    await flush(1000)
+    expect(root.dataset.state).toBe('waiting')
+    // On the widget, or still on the copy button if the browser kept it through the renewal (jsdom
+    // does; Chromium moves focus off a button while it is disabled: the e2e suite checks that).
+    expect(document.activeElement === root || document.activeElement?.getAttribute('data-part') === 'copy').toBe(true)
+  })
+
+  it('the sign-in completes while the link has focus', async () => {
+    const { sim, root } = await waiting()
+    screen.getByRole('link', { name: /Open plex\.tv\/link/ }).focus()
+    sim.link(sim.latestPin()?.code ?? '')
+    await flush(1000)
+    expect(root.dataset.state).toBe('authenticated')
+    expect(document.activeElement).toBe(root)
+  })
+
+  it('but never takes focus back once the person moved it elsewhere', async () => {
+    const { sim } = await waiting()
+    const outside = document.body.appendChild(document.createElement('input'))
+    try {
+      screen.getByRole('button', { name: 'Copy code' }).focus()
+      outside.focus()
+      sim.expire()
+      await flush(1000)
+      expect(document.activeElement).toBe(outside)
+      // Focus dropped on the page (a click on plain text) is not handed back either.
+      screen.getByRole('button', { name: 'Copy code' }).focus()
+      ;(document.activeElement as HTMLElement).blur()
+      sim.expire()
+      await flush(1000)
+      expect(document.activeElement).toBe(document.body)
+    } finally {
+      outside.remove()
+    }
+  })
+})
+
+describe('structure for assistive technology', () => {
+  it('titles the widget with a heading that also names the region', async () => {
+    const { root } = await waiting()
+    const heading = screen.getByRole('heading', { level: 2, name: 'Sign in with Plex' })
+    expect(root.getAttribute('aria-labelledby')).toBe(heading.id)
+    expect(root.hasAttribute('aria-label')).toBe(false)
+  })
+
+  it("keeps the app's own aria-label as the region's name", async () => {
+    const { root } = await waiting({ 'aria-label': 'Connect your Plex account' })
+    expect(root.getAttribute('aria-label')).toBe('Connect your Plex account')
+    expect(root.hasAttribute('aria-labelledby')).toBe(false)
+  })
+
+  it('names the region with labels.region when the app draws its own layout', async () => {
+    const { root } = await waiting({ children: ({ code }) => <output>{code}</output> })
+    expect(root.getAttribute('aria-label')).toBe('Sign in with Plex')
+  })
+
+  it('names the QR code once (no <title> repeating its aria-label as a description)', async () => {
+    const { container } = await waiting()
+    const qr = container.querySelector('[data-part="qr"]')
+    expect(qr?.getAttribute('aria-label')).toBe('QR code that opens plex.tv/link with this code')
+    expect(qr?.querySelector('title')).toBeNull()
+  })
+
+  it('does not mark the widget busy, which can hold back the live region inside it', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.latencyMs = 3000
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush(100)
+    expect(stateOf(container)).toBe('creating')
+    expect(container.querySelector('[aria-busy]')).toBeNull()
+  })
+
+  it('announces the new code with the renewal, so a screen reader user need not look for it', async () => {
+    const { sim, container } = await waiting()
+    sim.expire()
+    await flush(1000)
+    const spelled = (codeElement(container)?.textContent ?? '').split('').join(' ')
+    expect(screen.getByRole('status').textContent).toContain(`The previous code expired, so here is a new one. Your code is ${spelled}`)
+  })
+})
+
+describe('no layout jump while a code is on its way', () => {
+  it('holds the code, link, copy button and QR places while creating, hidden from assistive technology and the tab order', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.latencyMs = 3000
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush(100)
+    const placeholder = container.querySelector<HTMLElement>('[data-part="body"]')
+    expect(placeholder?.hasAttribute('data-placeholder')).toBe(true)
+    expect(placeholder?.getAttribute('aria-hidden')).toBe('true')
+    for (const part of ['code', 'link', 'copy', 'qr', 'countdown']) expect(placeholder?.querySelector(`[data-part="${part}"]`), part).not.toBeNull()
+    expect(placeholder?.querySelector('a[href], button:not([disabled]), [tabindex]')).toBeNull()
+    await flush(3000)
+    expect(container.querySelector('[data-part="body"]')?.hasAttribute('data-placeholder')).toBe(false)
+  })
+
+  it('during a renewal too', async () => {
+    const { sim, container } = await waiting()
+    sim.latencyMs = 3000
+    sim.expire()
+    // The next poll answers 404 after 3 s, then the new create takes 3 s more.
+    await flush(5000)
+    expect(stateOf(container)).toBe('creating')
+    expect(container.querySelector('[data-part="body"]')?.hasAttribute('data-placeholder')).toBe(true)
+  })
+})
+
+describe('the copy button', () => {
+  it('drops "Could not copy" once the code it was about is replaced', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true })
+    try {
+      const { sim } = await waiting()
+      fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+      await flush()
+      expect(screen.getByRole('status').textContent).toContain('Could not copy the code')
+      sim.expire()
+      await flush(1000)
+      expect(screen.getByRole('status').textContent).not.toContain('Could not copy the code')
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard
+    }
+  })
+})
