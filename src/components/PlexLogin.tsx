@@ -2,9 +2,10 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useEffect, useId, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
+import { useKeepFocusWithin } from '../hooks/useKeepFocusWithin.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
 import { warnOnce } from '../internal/warnOnce.js'
 import type { PlexLoginLabels } from './defaultPlexLoginLabels.js'
@@ -92,8 +93,6 @@ const spell = (code: string) => code.split('').join(' ')
 const NO_BREAK_SPACE = '\u00a0'
 /** Holds the code's width while none is on screen (the code font is monospaced). */
 const PLACEHOLDER_CODE = NO_BREAK_SPACE.repeat(4)
-/** What can hold focus in the widget: its link and buttons while usable, and the root itself. */
-const FOCUSABLE = 'a[href],button:enabled,[tabindex]'
 const NO_CLASS_NAMES: Partial<Record<PlexLoginPart, string>> = {}
 
 function joinClasses(...names: (string | undefined)[]): string | undefined {
@@ -178,28 +177,9 @@ export const PlexLogin = /* @__PURE__ */ memo(
     )
 
     // Parts come and go with the status ("Try again" once pressed, the link and copy button
-    // while a code renews, everything but the status once signed in). When the one holding focus
-    // goes, give focus to the widget instead of dropping it on <body>, so keyboard and screen
-    // reader users keep their place. Focus the person moved elsewhere is never taken back.
+    // while a code renews, everything but the status once signed in); focus must not go with them.
     const root = useRef<HTMLDivElement | null>(null)
-    const focusWithin = useRef(false)
-    const keepFocus = () => {
-      if (focusWithin.current && !root.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true })
-    }
-    const onFocus = () => {
-      focusWithin.current = true
-    }
-    const onBlur = ({ target }: { target: Element }) => {
-      queueMicrotask(() => {
-        const active = document.activeElement
-        // Focus moved to another element, or dropped (a click on plain text) from a part that
-        // could still hold it, left on purpose. A part that unmounted, or that a renewal disabled
-        // (browsers then drop focus on <body>), did not let go.
-        focusWithin.current = !!root.current?.contains(active) || (active === document.body && !(target.isConnected && target.matches(FOCUSABLE)))
-        keepFocus()
-      })
-    }
-    useEffect(keepFocus)
+    const focusHandlers = useKeepFocusWithin(root, rootProps)
     const hasActions = status === 'error' || status === 'expired'
     // The app's ref gets the root element; attached once, not on every render.
     useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
@@ -227,8 +207,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
         tabIndex={-1}
         {...rootProps}
         ref={root}
-        onFocus={onFocus}
-        onBlur={onBlur}
+        {...focusHandlers}
         className={joinClasses(classNames.root, className)}
         data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}

@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
@@ -57,6 +57,19 @@ describe('focus stays with the widget when the part holding it goes away', () =>
     } finally {
       outside.remove()
     }
+  })
+})
+
+describe("the app's own focus handlers on the widget", () => {
+  it('still run beside the focus keeping', async () => {
+    const onFocus = vi.fn()
+    const onBlur = vi.fn()
+    await waiting({ onFocus, onBlur })
+    const copyButton = screen.getByRole('button', { name: 'Copy code' })
+    copyButton.focus()
+    copyButton.blur()
+    expect(onFocus).toHaveBeenCalledTimes(1)
+    expect(onBlur).toHaveBeenCalledTimes(1)
   })
 })
 
