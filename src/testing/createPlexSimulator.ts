@@ -13,6 +13,10 @@ export const STRONG_PIN_LIFETIME_S = 1800
 const LINK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const STRONG_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 const FIRST_PIN_ID = 1_272_322_473
+/** What the log holds in place of a token, wherever the token travelled. */
+const REDACTED = '<redacted>'
+/** Statuses whose responses have no body by definition; `Response` refuses one with a body. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304])
 
 /** The code after `code` in `alphabet`'s order, like counting: `AAAZ` → `AAA0`, `AA99` → `ABAA`. */
 function nextCode(code: string, alphabet: string): string {
@@ -53,15 +57,18 @@ export interface SimulatorLogEntry {
   /** Path without the query string, e.g. `/api/v2/pins/1272322473`. */
   path: string
   route: SimulatorRoute
-  /** Query parameters (X-Plex-* among them, when the client sent them that way). */
+  /** Query parameters (X-Plex-* among them, when the client sent them that way); `X-Plex-Token` is redacted. */
   query: Record<string, string>
   /** Request headers, lower-case names; `x-plex-token` is redacted. */
   headers: Record<string, string>
-  /** The status answered, or 0 for a dropped connection. */
+  /** The status answered, or 0 for a dropped connection or a request aborted before its answer. */
   status: number
 }
 
-/** A scripted failure, applied to the next matching requests. */
+/**
+ * A scripted failure, applied to the next matching requests. Statuses are what a fetch `Response`
+ * can carry: 200–599 (`redirect`: 300–399); 204, 205 and 304 are answered without a body.
+ */
 export type SimulatorFault =
   | { type: 'status'; status: number; retryAfter?: string; body?: string; contentType?: string }
   | { type: 'body'; body: string; status?: number; contentType?: string }
@@ -107,8 +114,15 @@ export class SimulatedConnectionDrop extends Error {
   }
 }
 
+/** What {@link PlexSimulator.link} and {@link PlexSimulator.authorize} did: the approved PIN, or why none was. */
+export type SimulatorLinkResult = { ok: true; pin: SimulatorPin } | { ok: false; reason: 'unknown' | 'expired' }
+
 export interface PlexSimulator {
-  /** Answers one request as plex.tv would. Rejects with {@link SimulatedConnectionDrop} for a `drop` fault. */
+  /**
+   * Answers one request as plex.tv would. Rejects with {@link SimulatedConnectionDrop} for a `drop`
+   * fault, and with the abort reason when `request.signal` aborts before the answer (the request
+   * then has no effect and is logged with status 0).
+   */
   handle(request: Request): Promise<Response>
   /** Every request so far, oldest first. */
   readonly log: SimulatorLogEntry[]
@@ -123,12 +137,22 @@ export interface PlexSimulator {
   readonly user: SimulatorUser
   /**
    * Links a code as plex.tv/link does for a signed-in person (same as `PUT /api/v2/pins/link`).
-   * Returns the PIN, or an error word for a code that is unknown, expired or strong.
+   * Returns the PIN, or an error word for a code that is unknown, expired or strong: plex.tv/link
+   * takes only the 4-character code.
    */
-  link(code: string): { ok: true; pin: SimulatorPin } | { ok: false; reason: 'unknown' | 'expired' }
+  link(code: string): SimulatorLinkResult
+  /**
+   * Approves a PIN of either kind as app.plex.tv/auth does when the user signs in there (the
+   * OAuth-style flow, the only way to approve a strong PIN), minting a token as {@link link}
+   * does. Takes the code exactly as the app put it in the auth URL.
+   */
+  authorize(code: string): SimulatorLinkResult
   /** Makes a PIN (default: the newest) expire now. */
   expire(id?: number): void
-  /** Scripts a failure for the next matching requests. */
+  /**
+   * Scripts a failure for the next matching requests. Throws a `TypeError` at once for a status
+   * no `Response` can carry (outside 200–599, or 300–399 for a redirect) or a body with 204/205/304.
+   */
   fail(fault: SimulatorFault, options?: SimulatorFaultOptions): void
   /** Drops every scripted failure. */
   clearFaults(): void
@@ -158,6 +182,45 @@ function toXml(tag: string, fields: Record<string, unknown>): string {
     .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
     .join('')
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${tag}${attributes}/>\n`
+}
+
+/**
+ * Throws a `TypeError` for a fault no `Response` could answer, so the mistake shows where the test
+ * scripts it rather than as a crash inside `handle` in the middle of the run.
+ */
+function checkFault(fault: SimulatorFault): void {
+  if (fault.type === 'drop') return
+  const [status, low, high] = fault.type === 'redirect' ? [fault.status ?? 302, 300, 399] : [fault.status ?? 200, 200, 599]
+  if (!Number.isInteger(status) || status < low || status > high) {
+    throw new TypeError(`plex.tv simulator: a ${fault.type} fault needs a status from ${low} to ${high} (what a fetch Response can carry); got ${status}.`)
+  }
+  if (fault.type !== 'redirect' && fault.body !== undefined && NULL_BODY_STATUSES.has(status)) {
+    throw new TypeError(
+      `plex.tv simulator: a ${fault.type} fault with status ${status} cannot have a body (204, 205 and 304 carry none); drop the body or pick another status.`,
+    )
+  }
+}
+
+/**
+ * Waits `ms`, or rejects with the abort reason as soon as `signal` aborts: a client that went away
+ * must neither be acted on later nor keep a timer (and so a Node process) alive.
+ */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal.reason as Error)
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+function isTokenName(name: string): boolean {
+  return name.toLowerCase() === 'x-plex-token'
 }
 
 const DEFAULT_LOCATION = {
@@ -230,14 +293,25 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     return code
   }
 
-  function link(code: string): ReturnType<PlexSimulator['link']> {
-    const wanted = code.trim().toUpperCase()
-    const pin = [...pins].reverse().find((candidate) => !candidate.strong && candidate.code === wanted)
+  /** Gives the user's token to the newest PIN that `matches`, as both approval pages do. */
+  function approve(matches: (pin: SimulatorPin) => boolean): SimulatorLinkResult {
+    const pin = [...pins].reverse().find(matches)
     if (!pin) return { ok: false, reason: 'unknown' }
     if (!isLive(pin)) return { ok: false, reason: 'expired' }
     pin.authToken ??= `simDeviceToken-${randomString(STRONG_ALPHABET, 20)}`
     deviceTokens.add(pin.authToken)
     return { ok: true, pin }
+  }
+
+  function link(code: string): SimulatorLinkResult {
+    // A person types the code: forgive case and stray spaces, as plex.tv/link does.
+    const wanted = code.trim().toUpperCase()
+    return approve((pin) => !pin.strong && pin.code === wanted)
+  }
+
+  function authorize(code: string): SimulatorLinkResult {
+    // The app puts the code in the auth URL itself, so it arrives exactly as plex.tv made it.
+    return approve((pin) => pin.code === code)
   }
 
   function pinBody(pin: SimulatorPin, origin: string) {
@@ -263,21 +337,17 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     const method = request.method.toUpperCase()
     const headers: Record<string, string> = {}
     request.headers.forEach((value, name) => {
-      headers[name] = name === 'x-plex-token' ? '<redacted>' : value
+      headers[name] = isTokenName(name) ? REDACTED : value
     })
-    const entry: SimulatorLogEntry = {
-      time: now(),
-      method,
-      path,
-      route: routeOf(method, path),
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      status: 0,
-    }
+    // Plex takes any X-Plex-* value from the query too, X-Plex-Token included.
+    const query = Object.fromEntries([...url.searchParams].map(([name, value]) => [name, isTokenName(name) ? REDACTED : value]))
+    const entry: SimulatorLogEntry = { time: now(), method, path, route: routeOf(method, path), query, headers, status: 0 }
     log.push(entry)
 
     const latency = simulator.latencyMs
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+    if (latency > 0) await wait(latency, request.signal)
+    // Nobody is waiting for the answer any more: plex.tv would not have received the request.
+    if (request.signal.aborted) throw request.signal.reason
 
     const origin = request.headers.get('Origin')
     const cors: Record<string, string> = {
@@ -312,8 +382,10 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
         return new Response(null, { status: entry.status, headers: { ...cors, Location: fault.location } })
       }
       entry.status = fault.status ?? 200
-      const responseHeaders: Record<string, string> = { ...cors, 'Content-Type': fault.contentType ?? 'application/json' }
+      const responseHeaders: Record<string, string> = { ...cors }
       if (fault.type === 'status' && fault.retryAfter !== undefined) responseHeaders['Retry-After'] = fault.retryAfter
+      if (NULL_BODY_STATUSES.has(entry.status)) return new Response(null, { status: entry.status, headers: responseHeaders })
+      responseHeaders['Content-Type'] = fault.contentType ?? 'application/json'
       const body =
         fault.type === 'body'
           ? fault.body
@@ -342,11 +414,13 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
           )
     }
 
+    if (entry.route === 'unknown') return plexError(404, 404, 'Not found')
     const clientIdentifier = plexValue('X-Plex-Client-Identifier')
+    // plex.tv refuses every PIN and account call that does not say which app is asking.
+    if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
 
     switch (entry.route) {
       case 'create-pin': {
-        if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
         const strong = url.searchParams.get('strong') === 'true'
         const created = now()
         const pin: SimulatorPin = {
@@ -364,9 +438,9 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
         return answer(201, 'pin', pinBody(pin, url.origin))
       }
       case 'get-pin': {
-        if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
-        const id = Number(path.slice('/api/v2/pins/'.length))
-        const pin = pins.find((candidate) => candidate.id === id)
+        // Compared as text: `Number()` would also read `0x…`, `….0`, `1.2e9` or `0…` as this id.
+        const id = path.slice('/api/v2/pins/'.length)
+        const pin = pins.find((candidate) => String(candidate.id) === id)
         if (!pin || !isLive(pin) || pin.clientIdentifier !== clientIdentifier) {
           return plexError(404, 1020, 'Code not found or expired')
         }
@@ -391,8 +465,6 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
         const { token: _token, ...account } = user
         return answer(200, 'user', { ...account, authToken: token })
       }
-      default:
-        return plexError(404, 404, 'Not found')
     }
   }
 
@@ -405,11 +477,13 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     latestPin: () => pins.at(-1),
     user,
     link,
+    authorize,
     expire(id) {
       const pin = id === undefined ? pins.at(-1) : pins.find((candidate) => candidate.id === id)
       if (pin) pin.expiresAt = Math.min(pin.expiresAt, now())
     },
     fail(fault, { times = 1, route } = {}) {
+      checkFault(fault)
       const matches =
         typeof route === 'function'
           ? route

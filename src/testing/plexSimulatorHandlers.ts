@@ -2,24 +2,55 @@ import { http, HttpResponse, type HttpHandler } from 'msw'
 import { SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
 export interface PlexSimulatorHandlersOptions {
-  /** The origin the app talks to. @defaultValue `'https://plex.tv'` */
+  /**
+   * Where the app sends its plex.tv requests: the origin, or origin plus path prefix (plex.tv
+   * behind a reverse proxy, e.g. `'https://proxy.example/plex'`), as given to the client's
+   * `baseUrl`. The simulator sees each request with the prefix taken off, as plex.tv would.
+   * @defaultValue `'https://plex.tv'`
+   */
   baseUrl?: string
 }
 
 /**
- * MSW 2 request handlers that answer every request to `baseUrl` from the simulator, for vitest,
- * jsdom and Storybook. A `drop` fault becomes a network error (`fetch` rejects).
+ * MSW 2 request handlers that answer every request under `baseUrl` from the simulator, for vitest,
+ * jsdom and Storybook. A `drop` fault becomes a network error (`fetch` rejects); an aborted fetch
+ * is not acted on, even while the simulator waits out its `latencyMs`.
  */
 export function plexSimulatorHandlers(simulator: PlexSimulator, { baseUrl = 'https://plex.tv' }: PlexSimulatorHandlersOptions = {}): HttpHandler[] {
-  const origin = baseUrl.replace(/\/+$/, '')
+  const base = parseBaseUrl(baseUrl)
+  const prefix = base.pathname.replace(/\/+$/, '')
   return [
-    http.all(`${origin}/*`, async ({ request }) => {
+    http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
       try {
-        return await simulator.handle(request)
+        return await simulator.handle(prefix === '' ? request : await withoutPrefix(request, prefix))
       } catch (error) {
-        if (error instanceof SimulatedConnectionDrop) return HttpResponse.error()
+        // An aborted fetch has rejected already; what is answered here reaches nobody.
+        if (error instanceof SimulatedConnectionDrop || request.signal.aborted) return HttpResponse.error()
         throw error
       }
     }),
   ]
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  try {
+    return new URL(baseUrl)
+  } catch (error) {
+    throw new TypeError(`plex.tv simulator: baseUrl must be an absolute URL such as "https://plex.tv"; got ${JSON.stringify(baseUrl)}.`, { cause: error })
+  }
+}
+
+/** `request` as plex.tv receives it from the proxy: the same, at the path after `prefix`. */
+async function withoutPrefix(request: Request, prefix: string): Promise<Request> {
+  const url = new URL(request.url)
+  url.pathname = url.pathname.slice(prefix.length)
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    // Read whole rather than streamed: a stream body needs `duplex`, which not every fetch
+    // implementation knows, and plex.tv's request bodies are a few bytes.
+    body: hasBody ? await request.arrayBuffer() : undefined,
+    signal: request.signal,
+  })
 }

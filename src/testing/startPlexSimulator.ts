@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createPlexSimulator, SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
 /** The only address the simulator listens on: it is a test tool, never reachable from the LAN. */
@@ -8,6 +9,16 @@ export const PLEX_SIMULATOR_HOST = '127.0.0.1'
 /** A request body larger than this is refused (413): nothing plex.tv accepts comes close. */
 const MAX_BODY_BYTES = 64 * 1024
 const LINK_CODE_PATTERN = /^[A-Z0-9]{4}$/
+/**
+ * The methods passed to the simulator (it answers 404 where plex.tv has no route); the rest get
+ * 405. `Request` refuses to carry CONNECT, TRACE and TRACK at all.
+ */
+const API_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+const ALLOWED_METHODS = [...API_METHODS].join(', ')
+/** host[:port] as a Host header carries it: a name (a final dot allowed), an IPv4 address or a bracketed IPv6 one. */
+const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
+/** Statuses HTTP sends without a body. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304])
 
 export interface StartPlexSimulatorOptions {
   /** The TCP port; `0` picks a free one. @defaultValue `0` */
@@ -22,7 +33,10 @@ export interface RunningPlexSimulator {
   /** The page where a person enters the code, to pass as `linkUrl`: `${url}/link`. */
   linkUrl: string
   simulator: PlexSimulator
-  /** Stops listening and ends every open connection. */
+  /**
+   * Stops listening and ends every open connection. Requests still waiting out `latencyMs` stop
+   * waiting and have no effect (logged with status 0), so nothing keeps the process alive.
+   */
   close(): Promise<void>
 }
 
@@ -30,7 +44,9 @@ export interface RunningPlexSimulator {
  * Puts a {@link PlexSimulator} behind a real HTTP server on 127.0.0.1, so a real browser (or any
  * HTTP client) talks to it across origins, CORS included. Besides the API it serves `/link`, a
  * server-rendered stand-in for plex.tv/link where a person types the code; that page works under
- * a strict Content-Security-Policy and is not part of the simulator's request log.
+ * a strict Content-Security-Policy and is not part of the simulator's request log. Requests no
+ * browser sends get their answer here too, without reaching the simulator: 405 for a method it
+ * does not serve (TRACE, CONNECT…), 400 for a Host header that is not host[:port].
  *
  * Node only: `node:http` is loaded when this function runs, so importing `react-plex-login`'s
  * testing entry in a browser bundle (for the MSW handlers) stays harmless.
@@ -38,9 +54,19 @@ export interface RunningPlexSimulator {
 export async function startPlexSimulator({ port = 0, simulator = createPlexSimulator() }: StartPlexSimulatorOptions = {}): Promise<RunningPlexSimulator> {
   const { createServer } = await import('node:http')
   const sockets = new Set<Socket>()
+  /** One per request being answered, to end them all on `close()`. */
+  const inFlight = new Set<AbortController>()
 
   const server: Server = createServer((req, res) => {
-    serve(req, res, simulator).catch((error: unknown) => {
+    const controller = new AbortController()
+    inFlight.add(controller)
+    // The client went away (or `close()` ended its connection) before its answer: the simulator
+    // must stop waiting out latencyMs and not act on a request whose answer nobody reads.
+    res.once('close', () => {
+      inFlight.delete(controller)
+      if (!res.writableFinished) controller.abort()
+    })
+    serve(req, res, simulator, controller.signal).catch((error: unknown) => {
       // A bug in the adapter must not take the test run down with an unhandled rejection.
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -52,6 +78,9 @@ export async function startPlexSimulator({ port = 0, simulator = createPlexSimul
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
+  // Node hands CONNECT to this event, not to the request handler, and without a listener it
+  // closes the connection without a word.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => refuseConnect(socket))
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -83,6 +112,7 @@ export async function startPlexSimulator({ port = 0, simulator = createPlexSimul
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
+        for (const controller of inFlight) controller.abort()
         // Keep-alive connections (a browser holds several) would keep `close` waiting forever.
         for (const socket of sockets) socket.destroy()
       })
@@ -91,11 +121,53 @@ export async function startPlexSimulator({ port = 0, simulator = createPlexSimul
   }
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexSimulator): Promise<void> {
+/** What `new Request` cannot carry, answered as the API's other unsupported methods are. */
+function refuseConnect(socket: Duplex): void {
+  const text = 'Method Not Allowed\n'
+  socket.on('error', () => undefined)
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  )
+}
+
+/**
+ * The origin the answer's URLs name: the Host header when it is a plain host[:port] (the host the
+ * client used), the server's own address without one (HTTP/1.0), `undefined` for any other Host.
+ */
+function originOf(req: IncomingMessage): string | undefined {
+  const { host } = req.headers
+  if (host === undefined) return `http://${PLEX_SIMULATOR_HOST}:${req.socket.localPort ?? 0}`
+  if (!HOST_PATTERN.test(host)) return undefined
+  try {
+    return new URL(`http://${host}`).origin
+  } catch {
+    return undefined // a port above 65535, an IPv6 address that is not one
+  }
+}
+
+/**
+ * The path and query of the request target. Only those: `//evil.example/…` is a path here, and
+ * an absolute-form target (`http://host/…`, what proxies send) gives up its origin.
+ */
+function pathOf(target: string): string | undefined {
+  if (target.startsWith('/')) return target
+  try {
+    const url = new URL(target)
+    return /^https?:$/.test(url.protocol) ? `${url.pathname}${url.search}` : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexSimulator, signal: AbortSignal): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase()
-  const host = req.headers.host ?? `${PLEX_SIMULATOR_HOST}:${req.socket.localPort ?? 0}`
-  const origin = `http://${host}`
-  const url = new URL(req.url ?? '/', origin)
+  const origin = originOf(req)
+  if (origin === undefined) return sendText(res, 400, 'Bad Request: the Host header must be host[:port]')
+  const target = pathOf(req.url ?? '/')
+  if (target === undefined) return sendText(res, 400, 'Bad Request: the request target must be a path')
+  // Appended to an origin already complete, the target cannot move the request to another host.
+  const url = new URL(`${origin}${target}`)
   const path = url.pathname.replace(/\/+$/, '') || '/'
 
   if (path === '/link' || path === '/link.css') {
@@ -108,6 +180,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexS
     res.end()
     return
   }
+  if (!API_METHODS.has(method)) return sendText(res, 405, 'Method Not Allowed', { Allow: ALLOWED_METHODS })
 
   let body: Buffer | undefined
   if (method !== 'GET' && method !== 'HEAD') {
@@ -129,9 +202,11 @@ async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexS
   let response: Response
   try {
     response = await simulator.handle(
-      new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined }),
+      new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined, signal }),
     )
   } catch (error) {
+    // The connection is gone already; there is no one to answer.
+    if (signal.aborted) return
     if (error instanceof SimulatedConnectionDrop) {
       // What a dropped connection looks like to the client: no status line at all.
       req.socket.destroy()
@@ -146,8 +221,10 @@ async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexS
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) outgoing['set-cookie'] = cookies
-  const payload = method === 'HEAD' || response.status === 204 || response.status === 304 ? undefined : Buffer.from(await response.arrayBuffer())
+  const payload = method === 'HEAD' || NULL_BODY_STATUSES.has(response.status) ? undefined : Buffer.from(await response.arrayBuffer())
   if (payload !== undefined) outgoing['content-length'] = String(payload.length)
+  // Node frames a 205 like any status with a body (chunked); a zero length keeps it empty, as HTTP asks.
+  else if (response.status === 205) outgoing['content-length'] = '0'
   res.writeHead(response.status, response.statusText || undefined, outgoing)
   res.end(payload)
 }

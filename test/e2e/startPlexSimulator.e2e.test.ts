@@ -68,7 +68,7 @@ describe('startPlexSimulator (the HTTP adapter)', () => {
     expect(server.simulator).toBe(simulator)
     const { body } = await createPin(server.url)
 
-    const linked = await fetch(`${server.url}/api/v2/pins/link`, {
+    const linked = await fetch(`${server.url}/api/v2/pins/link?${CLIENT}`, {
       method: 'PUT',
       headers: { 'X-Plex-Token': 'user-token-for-e2e', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: `code=${body.code}`,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPlexSimulator, LINK_PIN_LIFETIME_S, SimulatedConnectionDrop, STRONG_PIN_LIFETIME_S, type PlexSimulatorOptions } from '../../src/testing'
 
 const ORIGIN = 'https://plex.tv'
@@ -122,13 +122,26 @@ describe('createPlexSimulator', () => {
       const other = await send(`/api/v2/pins/${String(body.id)}?${query({ 'X-Plex-Client-Identifier': 'someone-else' })}`, { headers: JSON_ACCEPT })
       expect(other.status).toBe(404)
     })
+
+    it('finds a PIN by its plain decimal id only: 404/1020 for any other spelling of it', async () => {
+      const { send } = simulator()
+      const { body } = await createPin(send)
+      const id = Number(body.id)
+      const poll = (spelling: string) => send(`/api/v2/pins/${spelling}?${query()}`, { headers: JSON_ACCEPT })
+      for (const spelling of [`0x${id.toString(16)}`, `${id}.0`, `0${id}`, `+${id}`, `${id / 1e9}e9`, `${id}%20`]) {
+        const response = await poll(spelling)
+        expect(response.status, spelling).toBe(404)
+        expect(await response.json()).toEqual({ errors: [{ code: 1020, message: 'Code not found or expired', status: 404 }] })
+      }
+      expect((await poll(String(id))).status).toBe(200)
+    })
   })
 
   describe('PUT /api/v2/pins/link', () => {
     it("attaches the signed-in user's token when given the code as a form body", async () => {
       const { sim, send } = simulator()
       const { body } = await createPin(send)
-      const linked = await send('/api/v2/pins/link', {
+      const linked = await send(`/api/v2/pins/link?${query()}`, {
         method: 'PUT',
         headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token, 'Content-Type': 'application/x-www-form-urlencoded' },
         body: `code=${String(body.code)}`,
@@ -144,9 +157,9 @@ describe('createPlexSimulator', () => {
     it('refuses without a valid user token (401/1001) and for unknown codes (404/1020)', async () => {
       const { sim, send } = simulator()
       const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
-      const anonymous = await send('/api/v2/pins/link', { method: 'PUT', headers: { ...JSON_ACCEPT, ...form }, body: 'code=ABCD' })
+      const anonymous = await send(`/api/v2/pins/link?${query()}`, { method: 'PUT', headers: { ...JSON_ACCEPT, ...form }, body: 'code=ABCD' })
       expect(anonymous.status).toBe(401)
-      const unknown = await send('/api/v2/pins/link', { method: 'PUT', headers: { ...JSON_ACCEPT, ...form, 'X-Plex-Token': sim.user.token }, body: 'code=ZZZZ' })
+      const unknown = await send(`/api/v2/pins/link?${query()}`, { method: 'PUT', headers: { ...JSON_ACCEPT, ...form, 'X-Plex-Token': sim.user.token }, body: 'code=ZZZZ' })
       expect(unknown.status).toBe(404)
     })
 
@@ -155,6 +168,45 @@ describe('createPlexSimulator', () => {
       const { body } = await createPin(send, { strong: 'true' })
       expect(sim.link(String(body.code))).toEqual({ ok: false, reason: 'unknown' })
     })
+
+    it('answers 400/1000 without a client identifier, as plex.tv does, and links nothing', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      const linked = await send('/api/v2/pins/link', {
+        method: 'PUT',
+        headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `code=${String(body.code)}`,
+      })
+      expect(linked.status).toBe(400)
+      expect(await linked.json()).toEqual({ errors: [{ code: 1000, message: 'X-Plex-Client-Identifier is missing', status: 400 }] })
+      expect(sim.latestPin()?.authToken).toBeNull()
+    })
+  })
+
+  describe('authorize (app.plex.tv/auth)', () => {
+    it('approves a strong PIN for the user, so the poll carries a token /api/v2/user accepts', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send, { strong: 'true' })
+      const result = sim.authorize(String(body.code))
+      expect(result).toEqual({ ok: true, pin: sim.latestPin() })
+      const polled = (await (await send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })).json()) as { authToken: string }
+      expect(polled.authToken).toMatch(/\S{10,}/)
+      const user = await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': polled.authToken } })
+      expect(user.status).toBe(200)
+      // plex.tv/link still refuses the long code.
+      expect(sim.link(String(body.code))).toEqual({ ok: false, reason: 'unknown' })
+    })
+
+    it('approves a link PIN as well, and says when a code is unknown or expired', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      expect(sim.authorize(String(body.code))).toMatchObject({ ok: true, pin: { id: body.id, authToken: expect.any(String) } })
+      expect(sim.authorize('nothing-like-this-code-xx')).toEqual({ ok: false, reason: 'unknown' })
+      const strong = await createPin(send, { strong: 'true' })
+      sim.expire()
+      expect(sim.authorize(String(strong.body.code))).toEqual({ ok: false, reason: 'expired' })
+      expect(sim.latestPin()?.authToken).toBeNull()
+    })
   })
 
   describe('GET /api/v2/user', () => {
@@ -162,6 +214,13 @@ describe('createPlexSimulator', () => {
       const { send } = simulator()
       const response = await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': 'nope' } })
       expect(response.status).toBe(401)
+    })
+
+    it('answers 400/1000 without a client identifier, as plex.tv does, even for a valid token', async () => {
+      const { sim, send } = simulator()
+      const response = await send('/api/v2/user', { headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token } })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toEqual({ errors: [{ code: 1000, message: 'X-Plex-Client-Identifier is missing', status: 400 }] })
     })
   })
 
@@ -202,6 +261,75 @@ describe('createPlexSimulator', () => {
       const redirected = await send(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
       expect(redirected.status).toBe(302)
       expect(redirected.headers.get('Location')).toBe('https://elsewhere.example/')
+    })
+
+    it('answers a scripted 204, 205 or 304 without a body (those statuses carry none)', async () => {
+      const { sim, send } = simulator()
+      for (const status of [204, 205, 304]) {
+        sim.fail({ type: 'status', status })
+        const response = await send(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
+        expect(response.status).toBe(status)
+        expect(response.body).toBeNull()
+        expect(sim.log.at(-1)?.status).toBe(status)
+      }
+      expect(sim.pins).toHaveLength(0)
+    })
+
+    it('refuses, when scripted, a status a Response cannot carry, saying which are allowed', async () => {
+      const { sim, send } = simulator()
+      for (const status of [100, 199, 600, 999, 404.5, Number.NaN]) {
+        expect(() => sim.fail({ type: 'status', status }), String(status)).toThrow(TypeError)
+        expect(() => sim.fail({ type: 'body', body: '{}', status }), String(status)).toThrow(TypeError)
+      }
+      expect(() => sim.fail({ type: 'status', status: 600 })).toThrow(/status from 200 to 599.*got 600/)
+      for (const status of [200, 299, 400, 500]) {
+        expect(() => sim.fail({ type: 'redirect', location: 'https://elsewhere.example/', status }), String(status)).toThrow(/from 300 to 399.*got \d+/)
+      }
+      // A body cannot go with a status that carries none.
+      expect(() => sim.fail({ type: 'body', body: '{}', status: 204 })).toThrow(TypeError)
+      // Nothing refused was scheduled.
+      expect((await createPin(send)).response.status).toBe(201)
+    })
+
+    it('stops waiting out latencyMs when the request is aborted, and then does not act on it', async () => {
+      vi.useFakeTimers()
+      const { sim } = simulator({ latencyMs: 60_000 })
+      const controller = new AbortController()
+      const request = new Request(`${ORIGIN}/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT, signal: controller.signal })
+      const settled = sim.handle(request).then(
+        (response) => `answered ${response.status}`,
+        (error: unknown) => error,
+      )
+      controller.abort()
+      // The latency timer is gone at once, so it cannot keep a process alive.
+      expect(vi.getTimerCount()).toBe(0)
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(await settled).toMatchObject({ name: 'AbortError' })
+      expect(sim.pins).toHaveLength(0)
+      expect(sim.log).toMatchObject([{ route: 'create-pin', status: 0 }])
+    })
+
+    it('does not act on a request already aborted when it arrives', async () => {
+      const { sim } = simulator()
+      const request = new Request(`${ORIGIN}/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT, signal: AbortSignal.abort() })
+      await expect(sim.handle(request)).rejects.toMatchObject({ name: 'AbortError' })
+      expect(sim.pins).toHaveLength(0)
+      expect(sim.log).toMatchObject([{ route: 'create-pin', status: 0 }])
+    })
+
+    it('redacts X-Plex-Token sent in the query string, as in the headers', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      const linked = await send(`/api/v2/pins/link?${query({ 'X-Plex-Token': sim.user.token, code: String(body.code) })}`, { method: 'PUT', headers: JSON_ACCEPT })
+      // The token in the query still works; only the log forgets it.
+      expect(linked.status).toBe(204)
+      expect(sim.requests('link-pin')[0]?.query).toEqual({
+        'X-Plex-Product': 'Sim Test',
+        'X-Plex-Client-Identifier': CLIENT,
+        'X-Plex-Token': '<redacted>',
+        code: String(body.code),
+      })
+      expect(JSON.stringify(sim.log)).not.toContain(sim.user.token)
     })
 
     it('logs every request, with the user token redacted', async () => {
