@@ -8,33 +8,36 @@ const FOCUSABLE = 'a[href],button:enabled,[tabindex]'
 /**
  * Keeps keyboard and screen reader users' place in a widget whose parts come and go: when the part
  * holding focus unmounts or is disabled (browsers then drop focus on `<body>`), focus moves to
- * `root` (which needs `tabIndex={-1}`). Focus the person moved elsewhere, or dropped with a click
- * on plain text, is never taken back. Returns focus handlers for the root that also call the
- * app's own.
+ * `root` (which needs `tabIndex={-1}`). Focus that went anywhere else (the app's heading, a field
+ * a shortcut opened, a click on plain text) is never taken back. Works inside a shadow root.
+ * Returns focus handlers for the root that also call the app's own.
  */
 export function useKeepFocusWithin<T extends HTMLElement>(
   root: RefObject<T | null>,
   { onFocus, onBlur }: { onFocus?: FocusEventHandler<T>; onBlur?: FocusEventHandler<T> },
 ): { onFocus: FocusEventHandler<T>; onBlur: FocusEventHandler<T> } {
-  const within = useRef(false)
+  // The element inside the widget that last had focus, until focus is known to have left.
+  const held = useRef<Element | null>(null)
   const keep = () => {
-    if (within.current && !root.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true })
+    const node = root.current
+    const last = held.current
+    if (!node || !last) return
+    if (node.contains((node.getRootNode() as Document | ShadowRoot).activeElement)) return
+    // Focus lost, not moved: nothing has it, and the part that had it is gone or disabled.
+    const dropped = (document.activeElement ?? document.body) === document.body && !(last.isConnected && last.matches(FOCUSABLE))
+    if (dropped) node.focus({ preventScroll: true })
+    else held.current = null
   }
-  // After every commit: a part that held focus may just have unmounted without a blur event.
+  // After every commit (a part may have unmounted without a blur event), and a microtask after
+  // each blur (once the browser has settled where focus went).
   useEffect(keep)
   return {
     onFocus(event: FocusEvent<T>) {
-      within.current = true
+      held.current = event.target
       onFocus?.(event)
     },
     onBlur(event: FocusEvent<T>) {
-      const { target } = event
-      // Judged a microtask later, once the browser has settled where focus went.
-      queueMicrotask(() => {
-        const active = document.activeElement
-        within.current = !!root.current?.contains(active) || (active === document.body && !(target.isConnected && target.matches(FOCUSABLE)))
-        keep()
-      })
+      queueMicrotask(keep)
       onBlur?.(event)
     },
   }

@@ -1,7 +1,10 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, fireEvent, screen } from '@testing-library/react'
+import { useState } from 'react'
+import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
-import { codeElement, renderWithClient, stateOf } from '../support/render'
+import { codeElement, newQueryClient, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
 
 // Found in Chromium by an accessibility probe pass (keyboard, accessibility tree, live region,
@@ -56,6 +59,69 @@ describe('focus stays with the widget when the part holding it goes away', () =>
       expect(document.activeElement).toBe(document.body)
     } finally {
       outside.remove()
+    }
+  })
+})
+
+describe('focus the app moves is left where the app put it', () => {
+  it('onAuthenticated focusing the page heading (the usual advice) keeps it there', async () => {
+    const heading = document.body.appendChild(document.createElement('h1'))
+    heading.tabIndex = -1
+    try {
+      const { sim } = await waiting({ onAuthenticated: () => heading.focus() })
+      screen.getByRole('link', { name: /Open plex\.tv\/link/ }).focus()
+      sim.link(sim.latestPin()?.code ?? '')
+      await flush(1000)
+      expect(document.activeElement).toBe(heading)
+    } finally {
+      heading.remove()
+    }
+  })
+
+  it('a shortcut that opens an autoFocus field while a widget part has focus keeps it in the field', async () => {
+    installFakeClock()
+    startSimulator()
+    function App() {
+      const [open, setOpen] = useState(false)
+      return (
+        <div onKeyDown={(event) => event.key === 'k' && setOpen(true)}>
+          <PlexLogin product="Test App" onAuthenticated={() => {}} />
+          {open && <input aria-label="search" autoFocus />}
+        </div>
+      )
+    }
+    renderWithClient(<App />)
+    await flush()
+    const copyButton = screen.getByRole('button', { name: 'Copy code' })
+    copyButton.focus()
+    await act(async () => void fireEvent.keyDown(copyButton, { key: 'k' }))
+    await flush(10)
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'search' }))
+  })
+
+  it('inside a shadow root (a web component), a re-render leaves focus on the part that has it', async () => {
+    installFakeClock()
+    startSimulator()
+    const host = document.body.appendChild(document.createElement('div'))
+    const shadow = host.attachShadow({ mode: 'open' })
+    const reactRoot = createRoot(shadow.appendChild(document.createElement('div')))
+    const client = newQueryClient()
+    const ui = (n: number) => (
+      <QueryClientProvider client={client}>
+        <PlexLogin product="Test App" data-n={n} />
+      </QueryClientProvider>
+    )
+    try {
+      act(() => reactRoot.render(ui(0)))
+      await flush()
+      const copyButton = shadow.querySelector<HTMLButtonElement>('[data-part="copy"]')
+      copyButton?.focus()
+      act(() => reactRoot.render(ui(1)))
+      await flush(10)
+      expect(shadow.activeElement).toBe(copyButton)
+    } finally {
+      act(() => reactRoot.unmount())
+      host.remove()
     }
   })
 })
