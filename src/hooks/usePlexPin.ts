@@ -11,7 +11,7 @@ import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useSta
 import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
-import type { PlexClient, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
+import type { PlexClient, PlexClientOptions, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { callSafely } from '../internal/callSafely.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { warnOnce } from '../internal/warnOnce.js'
@@ -94,7 +94,7 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
    */
   queryClient?: QueryClient
   /** A `fetch` to use instead of the global one. */
-  fetch?: typeof fetch
+  fetch?: PlexClientOptions['fetch']
 }
 
 export interface UsePlexPinResult {
@@ -172,6 +172,11 @@ interface Session {
   mounted: boolean
   /** The PIN created for a generation, so asking again for that generation never makes a new one. */
   created: { generation: number; pin: PlexPinInfo } | null
+  /**
+   * The create started last. A create abandoned by a restart or a renewal may still answer; only
+   * this one may record its PIN, or a late answer would swap the code at the next refetch.
+   */
+  creating: object | null
 }
 
 let instanceCounter = 0
@@ -210,7 +215,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const [instanceId] = useState(() => `${(pageLoadId ??= Math.random().toString(36).slice(2, 8))}-${++instanceCounter}`)
   const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
   const session = useRef<Session>(null as unknown as Session)
-  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false, created: null }
+  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false, created: null, creating: null }
 
   const { product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
   const { pollInterval, maxRenewals, linkUrl, configError } = useMemo(
@@ -260,10 +265,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         // The options of the moment the PIN is created; later changes apply to the next PIN, so
         // a re-render with a new `product` never restarts a sign-in in progress.
         const client = createPlexClient(latest.current.options)
+        const attempt = {}
         session.current.client = client
+        session.current.creating = attempt
         // The session's signal, not the query's: see the unmount effect above.
         const pin = withoutToken(await client.createPin({ signal: session.current.controller.signal }))
-        session.current.created = { generation, pin }
+        if (session.current.creating === attempt) session.current.created = { generation, pin }
         return pin
       },
       enabled: enabled && !round.expired,

@@ -2,7 +2,8 @@ import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, type Dehy
 import { act, fireEvent, screen } from '@testing-library/react'
 import { Activity } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { PlexLogin } from '../../src'
+import { PlexLogin, usePlexPin, type UsePlexPinResult } from '../../src'
+import { createPlexSimulator } from '../../src/testing'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
 
@@ -174,5 +175,52 @@ describe('the app swaps its QueryClient', () => {
     expect(stateOf(container)).toBe('waiting')
     expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: the QueryClient changed after mount/))
+  })
+})
+
+describe('a create request abandoned by a restart or a renewal', () => {
+  // A fetch whose chosen POST stalls until released: a connection that answers late.
+  function stallingFetch(sim: ReturnType<typeof createPlexSimulator>, { failFirst, stall }: { failFirst: boolean; stall: number }) {
+    let posts = 0
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const fetchWithStall = async (url: string, init: RequestInit) => {
+      const request = new Request(url, { method: init.method, headers: init.headers as HeadersInit })
+      if (init.method === 'POST') {
+        posts += 1
+        if (failFirst && posts === 1) throw new TypeError('Failed to fetch')
+        if (posts === stall) await released
+      }
+      return sim.handle(request)
+    }
+    return { fetch: fetchWithStall, release, posts: () => posts }
+  }
+
+  let api: UsePlexPinResult | undefined
+  function Shown(props: { fetch: (url: string, init: RequestInit) => Promise<Response> }) {
+    api = usePlexPin({ product: 'Test App', fetch: props.fetch })
+    return <p data-testid="shown">{`${api.status}:${api.code ?? '-'}`}</p>
+  }
+
+  it.each([
+    ['the `online` restart of a failing create', true, () => void window.dispatchEvent(new Event('online'))],
+    ['renew()', false, () => api?.renew()],
+  ])('after %s, the late answer never becomes the code the app’s cache calls bring back', async (_name, failFirst, restart) => {
+    installFakeClock()
+    const sim = createPlexSimulator()
+    const stalled = stallingFetch(sim, { failFirst, stall: failFirst ? 2 : 1 })
+    const view = renderWithClient(<Shown fetch={stalled.fetch} />)
+    const shown = () => view.getByTestId('shown').textContent
+    await flush(failFirst ? 2500 : 0)
+    act(restart)
+    await flush(10)
+    const current = shown()
+    expect(current).toMatch(/^waiting:[A-Z0-9]{4}$/)
+    stalled.release()
+    await flush(10)
+    await act(() => view.client.invalidateQueries())
+    await flush(10)
+    expect(shown()).toBe(current)
+    expect(stalled.posts()).toBe(failFirst ? 3 : 2)
   })
 })
