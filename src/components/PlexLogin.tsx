@@ -67,10 +67,11 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    */
   queryClient?: QueryClient
   /**
-   * The locale used to format the countdown's digits (`Intl.NumberFormat`), e.g. `'ar-EG'`.
+   * The locale used to format the countdown's digits (`Intl.NumberFormat`), e.g. `'ar-EG'`, or a
+   * list of them in order of preference, like `navigator.languages`.
    * @defaultValue the browser's
    */
-  locale?: string
+  locale?: string | readonly string[]
   /**
    * `true` drops every rule of `react-plex-login/styles.css` from this widget (the stylesheet keys
    * on `data-plex-login="styled"`), for apps that style it from scratch.

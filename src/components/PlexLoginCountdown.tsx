@@ -5,33 +5,37 @@ import { warnOnce } from '../internal/warnOnce.js'
 
 type Formatters = [minutes: Intl.NumberFormat, seconds: Intl.NumberFormat]
 
-const formatters = new Map<unknown, Formatters>()
+const formatters = new Map<string | undefined, Formatters>()
 
-function createFormatters(locale: string | undefined): Formatters {
+function warnInvalid(shown: string) {
+  warnOnce(`locale ${shown}`, `locale ${shown} is not a valid language tag (like 'en-US'); the countdown uses the browser's locale.`)
+}
+
+function createFormatters(locale: string | readonly string[] | undefined): Formatters {
   try {
-    // Intl quietly reads a number or an object as "no locale"; only a string is one.
-    if (locale !== undefined && typeof locale !== 'string') throw new TypeError()
     return [
-      new Intl.NumberFormat(locale, { useGrouping: false }),
-      new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }),
+      new Intl.NumberFormat(locale as string[], { useGrouping: false }),
+      new Intl.NumberFormat(locale as string[], { minimumIntegerDigits: 2, useGrouping: false }),
     ]
   } catch {
     // `en_US` (a POSIX or server-side spelling) or `''` throw a RangeError that would unmount the
     // widget mid sign-in; the browser's own digits are the better failure.
-    if (process.env.NODE_ENV !== 'production') {
-      warnOnce(`locale ${String(locale)}`, `locale ${JSON.stringify(locale)} is not a valid language tag (like 'en-US'); the countdown uses the browser's locale.`)
-    }
+    if (process.env.NODE_ENV !== 'production') warnInvalid(JSON.stringify(locale))
     return createFormatters(undefined)
   }
 }
 
 /** `14:32` for 872 seconds, with the digits of `locale` (`١٤:٣٢` in `ar-EG`). */
-export function formatCountdown(seconds: number, locale?: string | null): string {
-  // Building an Intl.NumberFormat costs milliseconds; the countdown formats once a second.
-  const key = locale ?? undefined
+export function formatCountdown(seconds: number, locale?: string | readonly string[] | null): string {
+  // Intl quietly reads a number or an object as "no locale"; only a string or a list of them is one.
+  const valid = typeof locale === 'string' || (Array.isArray(locale) && locale.every((tag) => typeof tag === 'string'))
+  if (process.env.NODE_ENV !== 'production' && locale != null && !valid) warnInvalid(`of type ${typeof locale}`)
+  // Building an Intl.NumberFormat costs milliseconds; the countdown formats once a second. A list
+  // is cached by its text: an app may pass a new one, like `[...navigator.languages]`, each render.
+  const key = valid ? `${Array.isArray(locale) ? '[' : ''}${String(locale)}` : undefined
   let pair = formatters.get(key)
   if (!pair) {
-    pair = createFormatters(key)
+    pair = createFormatters(valid ? (locale as string | string[]) : undefined)
     formatters.set(key, pair)
   }
   return `${pair[0].format(Math.floor(seconds / 60))}:${pair[1].format(seconds % 60)}`
@@ -40,7 +44,7 @@ export function formatCountdown(seconds: number, locale?: string | null): string
 export interface PlexLoginCountdownProps {
   expiresAt: number
   format: (time: string) => string
-  locale?: string
+  locale?: string | readonly string[]
   className?: string
 }
 

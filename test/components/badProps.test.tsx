@@ -26,6 +26,8 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     ['a POSIX-style locale', 'en_US'],
     ['a locale that is not a language tag', 'not a locale!'],
     ['a locale that is not a string', 42],
+    ['a list of locales with one that is not a language tag', ['en_US', 'ar-EG']],
+    ['a list of locales with one that is not a string', [42]],
   ])('falls back to the default digits for %s, with a development warning', async (_, locale) => {
     const { container, sim, warn } = await shownWith({ locale })
     expect(stateOf(container)).toBe('waiting')

@@ -55,6 +55,11 @@ describe('customizing <PlexLogin>', () => {
     expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('١٥:٠٠')
   })
 
+  it('takes a list of locales, like navigator.languages, and uses the first one Intl supports', async () => {
+    const { container } = await shown({ locale: ['ar-EG', 'en-US'], labels: { expiresIn: (time) => time } })
+    expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('١٥:٠٠')
+  })
+
   it('lays out right-to-left, keeping the code itself left-to-right', async () => {
     const { root, container } = await shown({ dir: 'rtl' })
     expect(root?.getAttribute('dir')).toBe('rtl')
