@@ -44,7 +44,7 @@ export function normalizeBaseUrl(value: string, name = 'baseUrl'): string {
     ? ''
     : url.username || url.password
       ? ' without credentials'
-      : name === 'baseUrl' && (url.search || url.hash)
+      : name === 'baseUrl' && /[?#]/.test(url.href) // `?` and `#` alone leave search and hash empty
         ? ' without a query or fragment'
         : null
   if (problem !== null) {

@@ -235,6 +235,8 @@ describe('createPlexClient', () => {
       ['credentials', 'https://admin:hunter2@plex.tv', /without credentials/],
       ['a query', 'https://plex.tv/?x=1', /without a query or fragment/],
       ['a fragment', 'https://plex.tv/#frag', /without a query or fragment/],
+      ['an empty query', 'https://plex.tv/?', /without a query or fragment/],
+      ['an empty fragment', 'https://plex.tv#', /without a query or fragment/],
     ])('a baseUrl with %s throws a TypeError that names the problem and never echoes a password', (_name, baseUrl, message) => {
       expect(() => client({ baseUrl })).toThrow(message)
       expect(() => client({ baseUrl })).not.toThrow(/hunter2/)
