@@ -208,7 +208,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const givenClient = options.queryClient ?? contextClient
   // The first client for the hook's lifetime, as useQuery itself does (its observer keeps the
   // client it was made with): following a new one would split the queries from "Try again".
-  const [{ queryClient, ownsClient }] = useState(() => ({ queryClient: givenClient ?? new QueryClient(), ownsClient: !givenClient }))
+  const [queryClient] = useState(() => givenClient ?? new QueryClient())
   if (process.env.NODE_ENV !== 'production' && givenClient && givenClient !== queryClient) {
     warnOnce('queryClient', 'the QueryClient changed after mount; like useQuery, the sign-in keeps the first one. Give the component a new `key` to switch.')
   }
@@ -226,13 +226,14 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const latest = useLatestRef({ options })
   const enabled = options.enabled !== false && configError === null
 
-  // A private client (no provider) must be mounted like QueryClientProvider does, or focus and
-  // reconnect events never reach its queries.
+  // The client must be mounted, as QueryClientProvider does, or focus and reconnect events never
+  // reach its queries: a private one (no provider) always, and the app's too, which its provider
+  // unmounts if the app swaps clients while we keep the first. Mounting is counted, so sharing
+  // the provider's mount is free.
   useEffect(() => {
-    if (!ownsClient) return
     queryClient.mount()
     return () => queryClient.unmount()
-  }, [ownsClient, queryClient])
+  }, [queryClient])
 
   useEffect(() => {
     const current = session.current

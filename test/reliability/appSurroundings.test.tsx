@@ -1,5 +1,5 @@
-import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, type DehydratedState } from '@tanstack/react-query'
-import { act, fireEvent, screen } from '@testing-library/react'
+import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { Activity } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PlexLogin, usePlexPin, type UsePlexPinResult } from '../../src'
@@ -175,6 +175,32 @@ describe('the app swaps its QueryClient', () => {
     expect(stateOf(container)).toBe('waiting')
     expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: the QueryClient changed after mount/))
+  })
+})
+
+describe('the app swaps the client of its QueryClientProvider', () => {
+  it('a focus return still polls at once: the first client stays mounted while the widget uses it', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const [a, b] = [new QueryClient(), new QueryClient()]
+    const onAuthenticated = vi.fn()
+    const app = (client: QueryClient) => (
+      <QueryClientProvider client={client}>
+        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
+      </QueryClientProvider>
+    )
+    const { container, rerender } = render(app(a))
+    await flush()
+    rerender(app(b))
+    await flush()
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: the QueryClient changed after mount/))
+    act(() => focusManager.setFocused(false))
+    await flush(10_000)
+    sim.link(codeElement(container)?.textContent ?? '')
+    act(() => focusManager.setFocused(true))
+    await flush(100)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
   })
 })
 
