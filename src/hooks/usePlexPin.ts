@@ -197,6 +197,25 @@ function withoutToken({ authToken: _token, ...pin }: { authToken: string | null 
 const retryTransient = (_failureCount: number, error: Error) => isTransientError(error)
 
 /**
+ * What every query of the sign-in sets itself, so the app's QueryClient `defaultOptions` cannot
+ * change how it behaves: `throwOnError` would hand a failed poll to the app's error boundary (the
+ * code gone, "Try again" with it); `placeholderData` would show the previous round's expired PIN
+ * and burn every renewal at once; `networkMode: 'always'` would keep requesting while offline;
+ * `notifyOnChangeProps: 'all'` would re-render on every poll. The list is what the hook reads.
+ */
+const OWN_QUERY_OPTIONS = {
+  throwOnError: false,
+  placeholderData: undefined,
+  networkMode: 'online' as const,
+  notifyOnChangeProps: ['data', 'status', 'error', 'failureCount', 'failureReason', 'isPaused'] as ('data' | 'status' | 'error' | 'failureCount' | 'failureReason' | 'isPaused')[],
+  gcTime: 0,
+  retryOnMount: true,
+  retry: retryTransient,
+  retryDelay: retryDelayMs,
+  refetchOnMount: false,
+}
+
+/**
  * Creates a plex.tv PIN, polls it until someone links it at plex.tv/link, renews it when it
  * expires and hands the token to `onAuthenticated`: the whole device-code sign-in, without UI.
  *
@@ -274,16 +293,13 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         if (session.current.creating === attempt) session.current.created = { generation, pin }
         return pin
       },
+      ...OWN_QUERY_OPTIONS,
       enabled: enabled && !round.expired,
       staleTime: Infinity,
-      gcTime: 0,
-      // Never gives up on a transient failure: after the first five attempts the status becomes
-      // `error` (below) while the retries go on, so an outage that ends recovers without a click.
-      // (Refetching after a TanStack `error` instead would flip a query without data back to
-      // `pending`, and the widget from "error" to "creating", on every round.)
-      retry: retryTransient,
-      retryDelay: retryDelayMs,
-      refetchOnMount: false,
+      // `retry` never gives up on a transient failure: after the first five attempts the status
+      // becomes `error` (below) while the retries go on, so an outage that ends recovers without
+      // a click. (Refetching after a TanStack `error` instead would flip a query without data
+      // back to `pending`, and the widget from "error" to "creating", on every round.)
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
     },
@@ -310,15 +326,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       initialDataUpdatedAt: () => Date.now(),
       // Off once signed in (round.signedIn): no refetch on focus, reconnect or the app's cache calls.
       enabled: pollActive,
+      ...OWN_QUERY_OPTIONS,
       // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
       staleTime: pollInterval,
-      gcTime: 0,
-      // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error:
-      // the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on until the
-      // PIN's deadline replaces it. Only answers that will not get better stop polling.
-      retry: retryTransient,
-      retryDelay: retryDelayMs,
-      refetchOnMount: false,
+      // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error
+      // (`retry`): the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on
+      // until the PIN's deadline replaces it. Only answers that will not get better stop polling.
       refetchOnWindowFocus: 'always',
       refetchOnReconnect: 'always',
       refetchInterval: (query) => {
