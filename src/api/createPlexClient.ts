@@ -7,6 +7,10 @@ import { invalidResponse, PlexApiError, type PlexApiErrorKind } from './PlexApiE
 import type { PlexClient, PlexClientOptions, PlexDeviceInfo } from './types.js'
 
 export const DEFAULT_BASE_URL = 'https://plex.tv'
+
+/** For a 404/1020 on a PIN, and for an unlinked PIN polled at `expiresIn` 0. */
+const EXPIRED_MESSAGE = 'This code has expired or plex.tv no longer knows it. Get a new code to continue.'
+
 /** Longest `X-Plex-Client-Identifier` we send; plex.tv's own are UUIDs (36 characters). */
 export const MAX_CLIENT_IDENTIFIER_LENGTH = 256
 /**
@@ -187,7 +191,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         )
       }
       if (plexCode === 1020 || (pinEndpoint && status === 404)) {
-        throw fail('expired', 'This code has expired or plex.tv no longer knows it. Get a new code to continue.')
+        throw fail('expired', EXPIRED_MESSAGE)
       }
       if (plexCode === 1000) {
         throw fail(
@@ -226,7 +230,11 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       }
       const [body, receivedAt] = await request(`/api/v2/pins/${id}`, signal, { pinEndpoint: true })
       // A strong code is 25 characters; anything else must be a valid link code.
-      return parsePin(body, isRecord(body) && `${body.code}`.length === 25, receivedAt)
+      const pin = parsePin(body, isRecord(body) && `${body.code}`.length === 25, receivedAt, true)
+      // plex.tv counts expiresIn down: an unlinked PIN at 0 (in its last second, or rounded below)
+      // is as expired as one it answers 404 for.
+      if (pin.authToken === null && pin.expiresIn === 0) throw new PlexApiError({ kind: 'expired', status: 200, message: EXPIRED_MESSAGE })
+      return pin
     },
 
     async getUser(token, { signal } = {}) {

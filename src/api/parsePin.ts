@@ -11,7 +11,7 @@ export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60
  * a value that reaches the screen. A strong PIN's code is 25 lowercase letters or digits; a link
  * PIN's is the 4 uppercase letters or digits plex.tv/link accepts.
  */
-export function parsePin(body: unknown, strong: boolean, receivedAt: number): PlexPin {
+export function parsePin(body: unknown, strong: boolean, receivedAt: number, polled = false): PlexPin {
   if (!isRecord(body)) throw invalidResponse('expected a PIN object')
   const { id, code, expiresIn, authToken = null, location } = body
   if (!isId(id)) throw invalidResponse('the PIN has no valid id')
@@ -21,10 +21,10 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number): Pl
   if (authToken !== null && (typeof authToken !== 'string' || !authToken)) {
     throw invalidResponse('the PIN carries an unusable token')
   }
-  // A linked PIN polled in its last second may count down to 0 or, rounded, below: its token is
-  // what matters then, and rejecting the answer would throw the sign-in away.
-  const linked = authToken !== null
-  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn > MAX_EXPIRES_IN_SECONDS || (expiresIn <= 0 && !linked)) {
+  // A PIN polled in its last second may count down to 0 or, rounded, below: a linked one's token
+  // is what matters then, and an unlinked one is about to be renewed; neither is a broken answer.
+  // A PIN just created with no lifetime left is.
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn > MAX_EXPIRES_IN_SECONDS || (expiresIn <= 0 && !polled)) {
     throw invalidResponse('the PIN has no valid lifetime (expiresIn)')
   }
   return {

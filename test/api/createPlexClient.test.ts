@@ -218,6 +218,18 @@ describe('createPlexClient', () => {
       expect(polled.authToken).toBe('tok-end-of-life')
       expect(polled.expiresIn).toBe(0)
     })
+
+    it.each([
+      ['0', 0],
+      ['below 0', -1],
+    ])('an unlinked PIN polled with expiresIn %s is an expired error, as a 404 would be', async (_name, expiresIn) => {
+      const sim = startSimulator()
+      const created = await client().createPin()
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, id: created.id, expiresIn }) }, { route: 'get-pin' })
+      const error = await failure(client().getPin(created.id))
+      expect(error.kind).toBe('expired')
+      expect(error.message).toMatch(/expired/)
+    })
   })
 
   describe('given bad options', () => {

@@ -10,6 +10,13 @@ const MARKUP = '<img src=x onerror="window.__pwned=1">'
 const good = { id: 4242, code: 'AB12', expiresIn: 900, authToken: null }
 const body = (value: unknown, status = 200): SimulatorFault => ({ type: 'body', status, body: JSON.stringify(value) })
 
+// plex.tv counts expiresIn down, so on a poll 0 or below says the code expired (see below); on a
+// PIN just created it is an answer the sign-in cannot use.
+const lifetimeOver: [string, SimulatorFault, RegExp][] = [
+  ['expiresIn negative', body({ ...good, expiresIn: -30 }), /lifetime/],
+  ['expiresIn zero', body({ ...good, expiresIn: 0 }), /lifetime/],
+]
+
 const serverAnswers: [string, SimulatorFault, RegExp][] = [
   ['malformed JSON', { type: 'body', body: '{"id": 4242, "code": "AB' }, /malformed JSON/],
   ['JSON of the wrong shape', body({ pin: good }), /no valid id/],
@@ -18,8 +25,6 @@ const serverAnswers: [string, SimulatorFault, RegExp][] = [
   ['a code of the wrong length', body({ ...good, code: 'AB123' }), /code is not 4 letters or digits/],
   ['an id that is missing', body({ ...good, id: undefined }), /no valid id/],
   ['an id that is not a number', body({ ...good, id: '4242' }), /no valid id/],
-  ['expiresIn negative', body({ ...good, expiresIn: -30 }), /lifetime/],
-  ['expiresIn zero', body({ ...good, expiresIn: 0 }), /lifetime/],
   ['expiresIn huge', body({ ...good, expiresIn: 9e15 }), /lifetime/],
   ['expiresIn a string', body({ ...good, expiresIn: '900' }), /lifetime/],
   ['authToken of the wrong type', body({ ...good, authToken: { token: 'x' } }), /token/],
@@ -37,7 +42,7 @@ function expectNothingRaw(container: HTMLElement) {
 }
 
 describe('bad input from the server', () => {
-  describe.each(serverAnswers)('%s', (_name, fault, message) => {
+  describe.each([...serverAnswers, ...lifetimeOver])('%s', (_name, fault, message) => {
     it('while creating: an error that names the problem, and "Try again" works', async () => {
       installFakeClock()
       const sim = startSimulator()
@@ -53,6 +58,25 @@ describe('bad input from the server', () => {
       await flush()
       expect(stateOf(container)).toBe('waiting')
     })
+
+    if (lifetimeOver.some(([, lifetimeFault]) => lifetimeFault === fault)) {
+      it('while polling: the code counts as expired and is replaced, with no error', async () => {
+        installFakeClock()
+        const sim = startSimulator()
+        const onError = vi.fn()
+        const { container } = renderWithClient(<PlexLogin product="Test App" onError={onError} />)
+        await flush()
+        const first = sim.latestPin()?.code
+        sim.fail(fault, { route: 'get-pin' })
+        await flush(1000)
+        expect(stateOf(container)).toBe('waiting')
+        expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+        expect(sim.requests('create-pin')).toHaveLength(2)
+        expect(first).not.toBe(sim.latestPin()?.code)
+        expect(onError).not.toHaveBeenCalled()
+      })
+      return
+    }
 
     it('while polling: the code stays, the problem is named, and "Try again" resumes', async () => {
       installFakeClock()

@@ -291,6 +291,23 @@ describe('fault: expiry edge cases', () => {
     expect(sim.requests('create-pin')).toHaveLength(2)
   })
 
+  // plex.tv counts expiresIn down and rounds: a poll in the PIN's last second may read 0. That is
+  // a code about to be renewed, not an answer the sign-in cannot use.
+  it('a poll in the last second answered with expiresIn 0: renewed as usual, no error on the way', async () => {
+    const onError = vi.fn()
+    const onStatusChange = vi.fn()
+    const { sim, container } = await waitingWidget({ onError, onStatusChange })
+    const pin = sim.latestPin()
+    await flush(899_000 - 300)
+    const body = JSON.stringify({ id: pin?.id, code: pin?.code, clientIdentifier: pin?.clientIdentifier, expiresIn: 0, authToken: null })
+    sim.fail({ type: 'body', body, contentType: 'application/json' }, { route: 'get-pin' })
+    await flush(3000)
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(onError).not.toHaveBeenCalled()
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting', 'creating', 'waiting'])
+  })
+
   it("expiresIn that disagrees with expiresAt (the user's clock is skewed): expiresIn wins", async () => {
     installFakeClock()
     const sim = startSimulator({ now: () => Date.now() - 5 * 3_600_000 })
