@@ -28,14 +28,23 @@ describe('customizing <PlexLogin>', () => {
 
   it('takes every color, radius, font and size from a --plex-login-* custom property', () => {
     const css = readFileSync('src/styles.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-    const declarations = [...css.matchAll(/([a-z-]+)\s*:\s*([^;{}]+);/g)].filter(([, property]) => !property?.startsWith('--plex-login-'))
+    const all = [...css.matchAll(/([a-z_-]+)\s*:\s*([^;{}]+);/g)]
+    // Each private --_name reads --plex-login-name, with its default, and is never set otherwise.
+    const privates = all.filter(([, property]) => property?.startsWith('--_'))
+    expect(privates.length).toBeGreaterThan(20)
+    for (const [declaration, property = '', value = ''] of privates) {
+      expect(value, declaration).toMatch(new RegExp(`^var\\(--plex-login-${property.slice(3)}, .+\\)$`))
+    }
+    expect(all.filter(([, property]) => property?.startsWith('--plex-login-')), 'declared --plex-login-*').toEqual([])
+    const declarations = all.filter(([, property]) => !property?.startsWith('--'))
     expect(declarations.length).toBeGreaterThan(50)
     for (const [declaration, property, value = ''] of declarations) {
       if (/color|background|font-family|radius/.test(property ?? '')) {
-        expect(value, declaration).toMatch(/var\(--plex-login-[a-z-]+\)|^(transparent|inherit|currentColor|50%)$/)
+        expect(value, declaration).toMatch(/var\(--_[a-z-]+\)|var\(--plex-login-[a-z-]+, |^(transparent|inherit|currentColor|50%)$/)
       }
       // Hairlines and the visually-hidden pattern aside, lengths come from the theme.
-      expect(value.replace(/-?[01]px/g, ''), declaration).not.toMatch(/\d(px|rem)/)
+      const withoutThemed = value.replace(/var\(--plex-login-[a-z-]+, [^()]+\)/g, '')
+      expect(withoutThemed.replace(/-?[01]px/g, ''), declaration).not.toMatch(/\d(px|rem)/)
     }
   })
 

@@ -38,7 +38,7 @@ describe('keyboard-only use', () => {
   it('shows a visible focus ring on every interactive part', () => {
     const css = readFileSync('src/styles.css', 'utf8')
     for (const part of ["a[data-part='link']:focus-visible", 'button:focus-visible']) {
-      expect(css).toMatch(new RegExp(`\\[data-plex-login='styled'\\] ${part.replace(/[[\]()]/g, '\\$&')}[^{]*\\{[^}]*outline: var\\(--plex-login-focus-width\\) solid`))
+      expect(css).toMatch(new RegExp(`\\[data-plex-login='styled'\\] ${part.replace(/[[\]()]/g, '\\$&')}[^{]*\\{[^}]*outline: var\\(--plex-login-focus-width, 3px\\) solid`))
     }
   })
 })

@@ -138,7 +138,7 @@ describe('PlexLogin stories', () => {
   describe('DarkMode', () => {
     it('forces the dark palette with data-color-scheme="dark", the same one prefers-color-scheme picks', async () => {
       const stylesheet = readFileSync('src/styles.css', 'utf8')
-      const palette = (block: string) => Object.fromEntries([...block.matchAll(/(--plex-login-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value?.trim()]))
+      const palette = (block: string) => Object.fromEntries([...block.matchAll(/(--_[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name, value?.trim()]))
       const automatic = palette(/@media\s*\(prefers-color-scheme:\s*dark\)\s*\{[^{]*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? '')
       const forced = palette(/\[data-color-scheme='dark'\]\s*\{([^}]*)\}/.exec(stylesheet)?.[1] ?? '')
       expect(Object.keys(automatic).length).toBeGreaterThan(5)

@@ -1,0 +1,78 @@
+/**
+ * Theming in a real browser: custom properties inherit and media queries apply only there (jsdom
+ * does neither). The stylesheet is the one the package ships; the markup is the widget's root and
+ * one part, which is all its rules key on.
+ */
+import { readFileSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './support/browser'
+
+const STYLES = readFileSync(new URL('../../src/styles.css', import.meta.url), 'utf8')
+const THEME = 'rgb(1, 2, 3)'
+const LIGHT_BG = 'rgb(255, 255, 255)'
+const DARK_BG = 'rgb(22, 27, 34)'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/**
+ * The widget's background and its code's font in a page whose `<head>` has `before` (the app's
+ * CSS loaded first), the stylesheet, then `after`; `outer`/`root` are attributes of an ancestor
+ * and of the widget's root.
+ */
+async function computed({ scheme = 'light' as 'light' | 'dark', before = '', after = '', outer = '', root = '' }) {
+  const page = await browser.newPage({ colorScheme: scheme })
+  try {
+    await page.setContent(
+      `<!doctype html><html><head><style>${before}</style><style>${STYLES}</style><style>${after}</style></head>` +
+        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p></div></div></body></html>`,
+    )
+    return await page.evaluate(() => {
+      const widget = document.querySelector('[data-plex-login]') as HTMLElement
+      const code = document.querySelector('[data-part="code"]') as HTMLElement
+      return { background: getComputedStyle(widget).backgroundColor, codeFont: getComputedStyle(code).fontFamily }
+    })
+  } finally {
+    await page.close()
+  }
+}
+
+describe('given the default theme', () => {
+  it('is light, dark under prefers-color-scheme: dark, and follows data-color-scheme over the media query', async () => {
+    expect((await computed({ scheme: 'light' })).background).toBe(LIGHT_BG)
+    expect((await computed({ scheme: 'dark' })).background).toBe(DARK_BG)
+    expect((await computed({ scheme: 'dark', root: 'data-color-scheme="light"' })).background).toBe(LIGHT_BG)
+    expect((await computed({ scheme: 'light', root: 'data-color-scheme="dark"' })).background).toBe(DARK_BG)
+  })
+})
+
+describe('given an app theme', () => {
+  it.each(['light', 'dark'] as const)('set on an ancestor applies, in %s mode', async (scheme) => {
+    const theme = `.theme { --plex-login-bg: ${THEME}; --plex-login-code-font: Themed; }`
+    const style = await computed({ scheme, after: theme, outer: 'class="theme"' })
+    expect(style).toEqual({ background: THEME, codeFont: 'Themed' })
+  })
+
+  it.each([
+    ['light', ''],
+    ['dark', ''],
+    ['light', 'data-color-scheme="dark"'],
+    ['dark', 'data-color-scheme="light"'],
+  ] as const)('set by a class on the widget wins, in %s mode %s', async (scheme, forced) => {
+    const style = await computed({ scheme, after: `.brand { --plex-login-bg: ${THEME}; }`, root: `class="brand" ${forced}` })
+    expect(style.background).toBe(THEME)
+  })
+
+  it.each(['light', 'dark'] as const)('in CSS loaded before the stylesheet applies, in %s mode', async (scheme) => {
+    const style = await computed({ scheme, before: `.my-app [data-plex-login] { --plex-login-bg: ${THEME}; }`, outer: 'class="my-app"' })
+    expect(style.background).toBe(THEME)
+  })
+})
