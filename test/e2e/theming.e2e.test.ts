@@ -33,12 +33,17 @@ async function computed({ scheme = 'light' as 'light' | 'dark', before = '', aft
   try {
     await page.setContent(
       `<!doctype html><html><head><style>${before}</style><style>${STYLES}</style><style>${after}</style></head>` +
-        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p></div></div></body></html>`,
+        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p><button type="button" data-part="copy">Copy code</button></div></div></body></html>`,
     )
     return await page.evaluate(() => {
       const widget = document.querySelector('[data-plex-login]') as HTMLElement
       const code = document.querySelector('[data-part="code"]') as HTMLElement
-      return { background: getComputedStyle(widget).backgroundColor, codeFont: getComputedStyle(code).fontFamily }
+      const button = document.querySelector('button') as HTMLElement
+      return {
+        background: getComputedStyle(widget).backgroundColor,
+        codeFont: getComputedStyle(code).fontFamily,
+        buttonMargin: getComputedStyle(button).margin,
+      }
     })
   } finally {
     await page.close()
@@ -58,7 +63,7 @@ describe('given an app theme', () => {
   it.each(['light', 'dark'] as const)('set on an ancestor applies, in %s mode', async (scheme) => {
     const theme = `.theme { --plex-login-bg: ${THEME}; --plex-login-code-font: Themed; }`
     const style = await computed({ scheme, after: theme, outer: 'class="theme"' })
-    expect(style).toEqual({ background: THEME, codeFont: 'Themed' })
+    expect(style).toMatchObject({ background: THEME, codeFont: 'Themed' })
   })
 
   it.each([
@@ -74,5 +79,12 @@ describe('given an app theme', () => {
   it.each(['light', 'dark'] as const)('in CSS loaded before the stylesheet applies, in %s mode', async (scheme) => {
     const style = await computed({ scheme, before: `.my-app [data-plex-login] { --plex-login-bg: ${THEME}; }`, outer: 'class="my-app"' })
     expect(style.background).toBe(THEME)
+  })
+})
+
+describe("given the app's own element styles", () => {
+  it('a global button rule does not move the widget\'s buttons', async () => {
+    const style = await computed({ before: 'button { margin: 12px 4px; }' })
+    expect(style.buttonMargin).toBe('0px')
   })
 })
