@@ -72,7 +72,9 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
    */
   maxRenewals?: number
   /**
-   * `false` holds off creating a PIN (for a "Sign in with Plex" button that starts the flow).
+   * `false` holds off creating a PIN (for a "Sign in with Plex" button that starts the flow), and
+   * stops a create or the polling under way, retries and the request in flight included; `true`
+   * again picks up from there.
    * @defaultValue `true`
    */
   enabled?: boolean
@@ -173,10 +175,11 @@ interface Session {
   /** The PIN created for a generation, so asking again for that generation never makes a new one. */
   created: { generation: number; pin: PlexPinInfo } | null
   /**
-   * The create started last. A create abandoned by a restart or a renewal may still answer; only
-   * this one may record its PIN, or a late answer would swap the code at the next refetch.
+   * The create request on its way, if any. A create abandoned by a restart or a renewal may still
+   * answer; only this one may record its PIN, or a late answer would swap the code at the next
+   * refetch.
    */
-  creating: object | null
+  creating: { generation: number; pin: Promise<PlexPinInfo> } | null
 }
 
 let instanceCounter = 0
@@ -280,18 +283,29 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
         // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
         // would replace the code a person may be typing.
-        const kept = session.current.created
-        if (kept?.generation === generation) return kept.pin
+        const current = session.current
+        if (current.created?.generation === generation) return current.created.pin
+        // The app's clear() or cancelQueries() stops the query, not the request (it runs on the
+        // session's signal, see the unmount effect above): asking again joins it.
+        if (current.creating?.generation === generation) return current.creating.pin
         // The options of the moment the PIN is created; later changes apply to the next PIN, so
         // a re-render with a new `product` never restarts a sign-in in progress.
         const client = createPlexClient(latest.current.options)
-        const attempt = {}
-        session.current.client = client
-        session.current.creating = attempt
-        // The session's signal, not the query's: see the unmount effect above.
-        const pin = withoutToken(await client.createPin({ signal: session.current.controller.signal }))
-        if (session.current.creating === attempt) session.current.created = { generation, pin }
-        return pin
+        current.client = client
+        const attempt: NonNullable<Session['creating']> = {
+          generation,
+          pin: client.createPin({ signal: current.controller.signal }).then(
+            (answer) => {
+              const pin = withoutToken(answer)
+              if (current.creating === attempt) current.created = { generation, pin }
+              return pin
+            },
+          ).finally(() => {
+            if (current.creating === attempt) current.creating = null
+          }),
+        }
+        current.creating = attempt
+        return attempt.pin
       },
       ...OWN_QUERY_OPTIONS,
       enabled: enabled && !round.expired,
@@ -368,6 +382,11 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     status = 'error'
     error = pollError
   } else status = 'waiting'
+  // A failure that persists through background retries is a new Error per attempt. While its
+  // message stays the same the first object stays, so an app's effect on `error` runs once.
+  const [shownError, setShownError] = useState<Error | null>(null)
+  if (error && shownError?.message === error.message) error = shownError
+  else if (error !== shownError) setShownError(error)
 
   const expiresAt = pin && status !== 'expired' ? pin.receivedAt + pin.expiresIn * 1000 : null
   const deadlineActive = expiresAt !== null && !authenticated
@@ -409,13 +428,48 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     }
   }, [status, error, latest])
 
+  // The app's queryClient.clear() (on logout, say) or cancelQueries() during a create stops the
+  // query without a word to its observer: removed, or idle with no data, nothing would ask for the
+  // PIN again. Asking again joins the request still on its way (see the queryFn).
+  const awaitingPin = enabled && !round.expired && pin === null
+  const refetchPin = pinQuery.refetch
+  useEffect(() => {
+    if (!awaitingPin) return
+    const cache = queryClient.getQueryCache()
+    let live = true
+    const unsubscribe = cache.subscribe(() =>
+      queueMicrotask(() => {
+        const query = cache.find({ queryKey: pinKey, exact: true })
+        if (live && (!query || (query.state.status === 'pending' && query.state.fetchStatus === 'idle'))) {
+          void refetchPin({ cancelRefetch: false })
+        }
+      }),
+    )
+    return () => {
+      live = false
+      unsubscribe()
+    }
+  }, [awaitingPin, queryClient, pinKey, refetchPin])
+
+  // Switched off: what is under way stops, a create's retries (which never give up on a
+  // transient failure) and a request in flight included, so no PIN is made meanwhile.
+  useEffect(() => {
+    if (enabled) return
+    const current = session.current
+    void queryClient.cancelQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId] })
+    current.creating = null
+    current.controller.abort()
+    current.controller = new AbortController()
+  }, [enabled, queryClient, instanceId])
+
   const refetchPoll = pollQuery.refetch
   // Creates a PIN at once. A refetch would not: for a query without data that is sleeping between
   // retries, TanStack Query only lets the retry in progress go on.
-  const restartPin = useCallback(
-    () => void queryClient.resetQueries({ queryKey: pinKey, exact: true }),
-    [queryClient, pinKey],
-  )
+  const restartPin = useCallback(() => {
+    // A create still on its way is abandoned (it may be stalled): "Try again" means a new request.
+    session.current.creating = null
+    void queryClient.resetQueries({ queryKey: pinKey, exact: true })
+  }, [queryClient, pinKey])
   // TanStack Query refetches when the tab becomes visible; a person who linked in another
   // window returns with a focus event instead, which should count as well.
   useWindowListener('focus', pollActive && !authenticated, () => void refetchPoll({ cancelRefetch: false }))

@@ -3,6 +3,7 @@ import { act, render, renderHook, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { usePlexPin, type UsePlexPinOptions } from '../../src'
+import { mountHook } from '../support/hook'
 import { newQueryClient } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
 
@@ -179,5 +180,45 @@ describe('usePlexPin', () => {
     } finally {
       onlineManager.setOnline(true)
     }
+  })
+
+  // "The person closed the sign-in dialog" during a plex.tv outage: the create's retries, which
+  // never give up on a transient failure, must stop, and no PIN may be made while switched off.
+  it('enabled: false during a create outage stops the POSTs', async () => {
+    const { sim, result, rerender } = mountHook()
+    sim.fail({ type: 'status', status: 503 }, { times: 1000, route: 'create-pin' })
+    await flush(3000)
+    rerender({ enabled: false })
+    await flush(2000)
+    const posts = sim.requests('create-pin').length
+    await flush(30 * 60_000)
+    expect({ postsWhileDisabled: sim.requests('create-pin').length - posts, status: result.current.status }).toEqual({
+      postsWhileDisabled: 0,
+      status: 'creating',
+    })
+  })
+
+  it('enabled: false with a create in flight: no PIN is made while disabled, and enabling makes one', async () => {
+    const { sim, result, rerender } = mountHook({}, undefined, { latencyMs: 500 })
+    await flush(100)
+    rerender({ enabled: false })
+    await flush(10 * 60_000)
+    expect({ code: result.current.code, status: result.current.status }).toEqual({ code: null, status: 'creating' })
+    rerender({ enabled: true })
+    await flush(1000)
+    expect(result.current.status).toBe('waiting')
+    expect(result.current.code).toBe(sim.latestPin()?.code)
+    expect(sim.pins).toHaveLength(1)
+  })
+
+  // An app's useEffect(…, [error]) (a toast, a log line) would fire every 15–30 s for one outage.
+  it('keeps the same error object while one failure persists through background retries', async () => {
+    const { sim, result } = mountHook()
+    sim.fail({ type: 'status', status: 503 }, { times: 1000, route: 'create-pin' })
+    await flush(20_000)
+    expect(result.current.status).toBe('error')
+    const first = result.current.error
+    await flush(120_000)
+    expect(result.current.error).toBe(first)
   })
 })

@@ -1,6 +1,6 @@
-import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
+import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, QueryClientProvider, useQueryClient, type DehydratedState } from '@tanstack/react-query'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { Activity } from 'react'
+import { Activity, useEffect, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PlexLogin, usePlexPin, type UsePlexPinResult } from '../../src'
 import { createPlexSimulator } from '../../src/testing'
@@ -201,6 +201,55 @@ describe('the app swaps the client of its QueryClientProvider', () => {
     act(() => focusManager.setFocused(true))
     await flush(100)
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe("the app's clear() or cancelQueries() while the code is being created", () => {
+  function MyLogin() {
+    const { status, code } = usePlexPin({ product: 'Test App' })
+    return <p data-testid="login">{`${status}:${code ?? '-'}`}</p>
+  }
+
+  // A usual logout: the app drops its user, the login screen mounts, and an effect wipes the
+  // previous user's data from the cache, the sign-in's create in flight included.
+  it('clear() on logout, in the commit that mounts the login: the code still arrives, from one POST', async () => {
+    installFakeClock()
+    const sim = startSimulator({ latencyMs: 200 })
+    let logout = () => {}
+    function App() {
+      const [user, setUser] = useState<string | null>('alice')
+      const queryClient = useQueryClient()
+      logout = () => setUser(null)
+      useEffect(() => {
+        if (user === null) queryClient.clear()
+      }, [user, queryClient])
+      return user ? <p>hello {user}</p> : <MyLogin />
+    }
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <App />
+      </QueryClientProvider>,
+    )
+    act(() => logout())
+    await flush(60_000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(screen.getByTestId('login').textContent).toBe(`waiting:${sim.latestPin()?.code}`)
+  })
+
+  it('cancelQueries(): the code still arrives, from one POST', async () => {
+    installFakeClock()
+    const sim = startSimulator({ latencyMs: 200 })
+    const client = new QueryClient()
+    render(
+      <QueryClientProvider client={client}>
+        <MyLogin />
+      </QueryClientProvider>,
+    )
+    await flush(50)
+    await act(() => client.cancelQueries())
+    await flush(60_000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(screen.getByTestId('login').textContent).toBe(`waiting:${sim.latestPin()?.code}`)
   })
 })
 
