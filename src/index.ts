@@ -1,7 +1,7 @@
 'use client'
 
 export { PlexLogin, QR_SIZE } from './components/PlexLogin.js'
-export type { PlexLoginProps } from './components/PlexLogin.js'
+export type { PlexLoginPart, PlexLoginProps } from './components/PlexLogin.js'
 export { defaultPlexLoginLabels } from './components/defaultPlexLoginLabels.js'
 export type { PlexLoginLabels } from './components/defaultPlexLoginLabels.js'
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Testing from '../../src/testing'
 import { launchChromium } from '../e2e/support/browser'
 import { run } from './support/run'
-import { nodeOnlyFiles, writeFiles, writeScratchApp, type ConsumerState } from './support/scratchApp'
+import { nodeOnlyFiles, readmeSnippets, writeFiles, writeScratchApp, type ConsumerState } from './support/scratchApp'
 import { serveDirectory } from './support/staticServer'
 
 /**
@@ -143,6 +143,8 @@ describe('react-plex-login as installed from its tarball', () => {
         // One copy of each peer: the package must not have brought its own.
         expect(existsSync(join(app, 'node_modules/react-plex-login/node_modules'))).toBe(false)
 
+        // The README's examples are in src/readme/: what people copy must compile.
+        expect(Object.keys(readmeSnippets()).length, "README examples type-checked").toBeGreaterThanOrEqual(3)
         const typecheck = await run(join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: app, timeoutMs: 120_000 })
         note(`React ${reactMajor}: tsc --noEmit ${seconds(typecheck.ms)}`)
 
@@ -191,9 +193,10 @@ describe('react-plex-login as installed from its tarball', () => {
           await expect.poll(() => codeElement.isVisible()).toBe(true)
           const code = (await codeElement.textContent()) ?? ''
           expect(code).toBe(sim.simulator.latestPin()?.code)
-          // The stylesheet from the package is applied, custom properties and all.
-          const accent = await page.locator('[data-plex-login]').evaluate((element) => getComputedStyle(element).getPropertyValue('--plex-login-accent').trim())
-          expect(accent).not.toBe('')
+          // The stylesheet from the package is applied, custom properties and all: the link wears
+          // the default --plex-login-accent (#e5a00d).
+          const accent = await page.locator('[data-part="link"]').evaluate((element) => getComputedStyle(element).backgroundColor)
+          expect(accent).toBe('rgb(229, 160, 13)')
 
           expect(sim.simulator.link(code)).toMatchObject({ ok: true })
           await page.locator('[data-plex-login][data-state="authenticated"]').waitFor()

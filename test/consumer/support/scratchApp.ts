@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
@@ -26,6 +27,16 @@ export interface ConsumerState {
   tokenLength: number
   /** Queries in the app's own QueryClient when the token arrived: the widget shared it. */
   queries: number
+}
+
+/**
+ * README.md's TypeScript examples that use the package, one module each, type-checked with the app
+ * against the installed package (never bundled: main.tsx does not import them). The one that needs
+ * msw, which this app leaves out, is the only one left out; `readmeSnippetCount` says how many.
+ */
+export function readmeSnippets(readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')): Record<string, string> {
+  const blocks = [...readme.matchAll(/```(tsx?)\n([\s\S]*?)```/g)].filter(([, , code = '']) => code.includes("from 'react-plex-login") && !code.includes("from 'msw"))
+  return Object.fromEntries(blocks.map(([, language, code], index) => [`src/readme/example${index + 1}.${language}`, code ?? '']))
 }
 
 export function scratchAppFiles({ reactMajor, tarball, react, tanstackQuery }: ScratchAppOptions): Record<string, string> {
@@ -78,6 +89,7 @@ export function scratchAppFiles({ reactMajor, tarball, react, tanstackQuery }: S
     'index.html': INDEX_HTML,
     'src/main.tsx': MAIN_TSX,
     'scripts/simulator-check.mjs': SIMULATOR_CHECK,
+    ...readmeSnippets(),
   }
 }
 
