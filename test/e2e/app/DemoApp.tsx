@@ -55,7 +55,7 @@ export function DemoApp() {
       <h1>react-plex-login demo</h1>
       <p className="demo-note">
         {settings.simulated
-          ? 'Offline: this page talks to the plex.tv simulator. Open the link (or scan the QR code) and press "Link" to sign in as its fake user.'
+          ? 'Offline: this page talks to the plex.tv simulator on this computer. Open the link and press "Link" to sign in as its fake user. (The QR code points at the simulator too, so a phone cannot open it here.)'
           : `This page talks to ${settings.baseUrl ?? 'https://plex.tv'}. Enter the code at the link page while signed in to Plex.`}
       </p>
       <PlexLogin
