@@ -8,17 +8,26 @@ export const COPIED_RESET_MS = 2000
 export type CopyState = 'idle' | 'copied' | 'failed'
 
 async function writeText(text: string): Promise<void> {
-  // navigator.clipboard exists only in secure contexts; Plex apps often run on plain http, where
-  // the old copy command still works. The field lives for one synchronous step: never painted.
-  if (navigator.clipboard) return navigator.clipboard.writeText(text)
-  const field = document.body.appendChild(document.createElement('textarea'))
   try {
-    field.value = text
-    field.style.position = 'fixed'
-    field.select()
-    if (!document.execCommand('copy')) throw new Error('copy command refused')
-  } finally {
-    field.remove()
+    // Missing outside secure contexts (Plex apps often run on plain http), refused in a frame
+    // without clipboard-write permission (dashboards embed apps so).
+    await navigator.clipboard.writeText(text)
+  } catch {
+    // The old copy command works in both. It copies what a `copy` listener hands it, so nothing
+    // is selected and nothing takes focus: no textarea that a modal <dialog> or a focus trap
+    // would keep from being selected (copying nothing), or whose removal drops focus to <body>.
+    let handed = false
+    const hand = (event: ClipboardEvent) => {
+      event.clipboardData?.setData('text/plain', text)
+      handed = !!event.clipboardData
+      event.preventDefault()
+    }
+    document.addEventListener('copy', hand)
+    try {
+      if (!document.execCommand('copy') || !handed) throw new Error('copy command refused')
+    } finally {
+      document.removeEventListener('copy', hand)
+    }
   }
 }
 
@@ -40,10 +49,13 @@ export function useCopyToClipboard(): [{ state: CopyState; text: string | null }
     }
   }, [])
 
+  const latest = useRef(0)
   const copy = useCallback((text: string) => {
     clearTimeout(timer.current)
+    const attempt = ++latest.current
     const settle = (state: CopyState) => {
-      if (!mounted.current) return
+      // Only the last press speaks: a slow first copy that fails must not contradict a later one.
+      if (!mounted.current || attempt !== latest.current) return
       setResult({ state, text })
       if (state === 'copied') timer.current = setTimeout(() => setResult({ state: 'idle', text: null }), COPIED_RESET_MS)
     }

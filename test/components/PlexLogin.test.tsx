@@ -119,26 +119,92 @@ describe('<PlexLogin>', () => {
       }
     })
 
-    it.each([
-      ['copies', true, 'Copied'],
-      ['says so', false, 'Could not copy the code'],
-    ])('without navigator.clipboard (plain http on a LAN), the copy command %s', async (_name, accepted, shown) => {
-      expect(navigator.clipboard).toBeUndefined()
+    it('when navigator.clipboard refuses (a frame without clipboard-write), falls back to the copy command', async () => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+        configurable: true,
+      })
       let copied: string | undefined
       const execCommand = vi.fn((command: string) => {
-        // What is selected in the page when the command runs is what the browser copies.
-        const field = document.querySelector('textarea')
-        copied = field?.value.slice(field.selectionStart, field.selectionEnd)
-        return command === 'copy' && accepted
+        document.dispatchEvent(Object.assign(new Event('copy'), { clipboardData: { setData: (_type: string, value: string) => void (copied = value) } }))
+        return command === 'copy'
       })
       Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
       try {
         const { sim } = await signIn()
         fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
         await flush()
+        expect(copied).toBe(sim.latestPin()?.code)
+        expect(screen.getByRole('status').textContent).toContain('Copied')
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard
+        delete (document as { execCommand?: unknown }).execCommand
+      }
+    })
+
+    it('a copy command that fires no copy event (nothing handed over) is not reported as copied', async () => {
+      Object.defineProperty(document, 'execCommand', { value: vi.fn(() => true), configurable: true })
+      try {
+        await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(screen.getByRole('status').textContent).toContain('Could not copy the code')
+      } finally {
+        delete (document as { execCommand?: unknown }).execCommand
+      }
+    })
+
+    it('a slow copy that fails after a later one succeeded does not say "Could not copy"', async () => {
+      let rejectFirst: (error: Error) => void = () => {}
+      let calls = 0
+      const writeText = () => {
+        calls += 1
+        return calls === 1 ? new Promise<void>((_resolve, reject) => (rejectFirst = reject)) : Promise.resolve()
+      }
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+      try {
+        await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy()
+        rejectFirst(new DOMException('denied', 'NotAllowedError'))
+        await flush()
+        expect(screen.getByRole('status').textContent).not.toContain('Could not copy')
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard
+      }
+    })
+
+    it.each([
+      ['copies', true, 'Copied'],
+      ['says so', false, 'Could not copy the code'],
+    ])('without navigator.clipboard (plain http on a LAN), the copy command %s', async (_name, accepted, shown) => {
+      expect(navigator.clipboard).toBeUndefined()
+      let copied: string | undefined
+      const focused = () => document.activeElement
+      let focusDuringCopy: Element | null = null
+      const execCommand = vi.fn((command: string) => {
+        // The browser fires `copy`; what a listener puts in clipboardData is what it copies.
+        const event = Object.assign(new Event('copy', { cancelable: true }), {
+          clipboardData: { setData: (_type: string, value: string) => void (copied = value) },
+        })
+        focusDuringCopy = focused()
+        document.dispatchEvent(event)
+        return command === 'copy' && accepted
+      })
+      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+      try {
+        const { sim } = await signIn()
+        const button = screen.getByRole('button', { name: 'Copy code' })
+        button.focus()
+        fireEvent.click(button)
+        await flush()
         expect(execCommand).toHaveBeenCalledWith('copy')
         expect(copied).toBe(sim.latestPin()?.code)
-        expect(document.querySelector('textarea')).toBeNull()
+        // Nothing was selected or focused for it (a modal dialog or focus trap would have stopped that).
+        expect(focusDuringCopy).toBe(button)
+        expect(document.activeElement).toBe(button)
         expect(screen.getByRole('status').textContent).toContain(shown)
       } finally {
         delete (document as { execCommand?: unknown }).execCommand
