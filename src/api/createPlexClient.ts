@@ -28,7 +28,7 @@ const DEVICE_KEYS = ['product', 'version', 'platform', 'platformVersion', 'devic
  * behind `process.env.NODE_ENV !== 'production'` at each call site (as React does), so production
  * bundles keep only the short form.
  */
-function optionError(message: string): TypeError {
+export function optionError(message: string): TypeError {
   return new TypeError(`react-plex-login: ${message}`)
 }
 

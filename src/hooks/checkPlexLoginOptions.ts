@@ -1,4 +1,4 @@
-import { checkClientIdentifier, checkProduct, normalizeBaseUrl } from '../api/createPlexClient.js'
+import { checkClientIdentifier, checkProduct, normalizeBaseUrl, optionError } from '../api/createPlexClient.js'
 import { warnOnce } from '../internal/warnOnce.js'
 
 /** Plex's own advice: about one poll a second. */
@@ -12,6 +12,11 @@ export const MIN_POLL_INTERVAL_MS = 1000
 export const MAX_POLL_INTERVAL_MS = 60_000
 export const DEFAULT_MAX_RENEWALS = 3
 export const DEFAULT_LINK_URL = 'https://plex.tv/link'
+/**
+ * The longest `linkUrl` whose QR code (with `?pin=CODE`) fits: version 40 at level M holds 2,331
+ * bytes. Longer, qrcode.react throws while rendering.
+ */
+export const MAX_LINK_URL_LENGTH = 2000
 
 export interface PlexLoginSettings {
   pollInterval: number
@@ -49,7 +54,22 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
   check(() => checkProduct(options.product))
   if (clientIdentifier !== undefined) check(() => checkClientIdentifier(clientIdentifier))
   if (baseUrl !== undefined) check(() => normalizeBaseUrl(`${baseUrl}`))
-  const link = linkUrl === undefined ? undefined : check(() => new URL(normalizeBaseUrl(`${linkUrl}`, 'linkUrl')).href)
+  const link =
+    linkUrl === undefined
+      ? undefined
+      : check(() => {
+          normalizeBaseUrl(`${linkUrl}`, 'linkUrl')
+          // As given: a trailing slash (`/link/`, `?return=/`, `#/link/`) is part of the address.
+          const { href } = new URL(`${linkUrl}`)
+          if (href.length > MAX_LINK_URL_LENGTH) {
+            throw optionError(
+              process.env.NODE_ENV !== 'production'
+                ? `linkUrl is too long for a QR code: at most ${MAX_LINK_URL_LENGTH} characters; got ${href.length}.`
+                : 'invalid linkUrl',
+            )
+          }
+          return href
+        })
 
   const poll = Number(pollInterval ?? POLL_INTERVAL_MS)
   const pollMs = Number.isFinite(poll) ? Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, poll)) : POLL_INTERVAL_MS

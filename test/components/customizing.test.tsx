@@ -69,6 +69,17 @@ describe('customizing <PlexLogin>', () => {
     expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('١٥:٠٠')
   })
 
+  it.each([
+    ['a trailing slash of the path (a link page served as a directory)', 'https://plex.example.com/link/', 'https://plex.example.com/link/?pin=CODE'],
+    ['a query value that ends in a slash', 'https://my.app/plex/link?return=/', 'https://my.app/plex/link?return=%2F&pin=CODE'],
+    ['a hash route that ends in a slash', 'https://my.app/#/link/', 'https://my.app/?pin=CODE#/link/'],
+    ['a query and a fragment', 'https://my.app/link?utm=x#top', 'https://my.app/link?utm=x&pin=CODE#top'],
+  ])('keeps %s of linkUrl in the link and the QR code', async (_name, linkUrl, expected) => {
+    const { sim, container } = await shown({ linkUrl })
+    const code = sim.latestPin()?.code ?? ''
+    expect(container.querySelector('[data-part="link"]')?.getAttribute('href')).toBe(expected.replace('CODE', code))
+  })
+
   it('lays out right-to-left, keeping the code itself left-to-right', async () => {
     const { root, container } = await shown({ dir: 'rtl' })
     expect(root?.getAttribute('dir')).toBe('rtl')

@@ -109,6 +109,7 @@ describe('bad input from the app', () => {
     ['a javascript: linkUrl', { product: 'App', linkUrl: 'javascript:alert(1)' }, /linkUrl must be an absolute http: or https: URL/],
     ['a linkUrl with credentials', { product: 'App', linkUrl: 'https://user:hunter2@plex.tv/link' }, /linkUrl must be .* without credentials/],
     ['a baseUrl with a query', { product: 'App', baseUrl: 'https://plex.tv/?via=proxy' }, /baseUrl must be .* without a query or fragment/],
+    ['a linkUrl too long for a QR code', { product: 'App', linkUrl: `https://my.app/link?state=${'a'.repeat(2400)}` }, /linkUrl is too long for a QR code/],
   ])('%s: an error saying what to change, a development warning, and no request', async (_name, props, message) => {
     installFakeClock()
     const sim = startSimulator()
