@@ -189,6 +189,9 @@ let instanceCounter = 0
  */
 let pageLoadId: string | undefined
 
+const isClient = () => true
+const getNotClient = () => false
+
 function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
   return pin
 }
@@ -489,6 +492,10 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     getNoSeconds,
   )
 
+  // The server never knows the browser is offline; while hydrating, neither may the first render
+  // (its HTML must match the server's), so "offline" waits for the render after it.
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, getNotClient)
+
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
   const pinFailed = pinError !== null
   const retry = useCallback(() => {
@@ -519,7 +526,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
     isRetrying,
     // TanStack Query also pauses retries while the tab is hidden; that is not being offline.
-    isOffline: (pinQuery.isPaused || pollQuery.isPaused) && !onlineManager.isOnline(),
+    isOffline: hydrated && (pinQuery.isPaused || pollQuery.isPaused) && !onlineManager.isOnline(),
     renewals: round.renewals,
     renew,
     retry,
