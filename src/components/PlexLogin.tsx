@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { useKeepFocusWithin } from '../hooks/useKeepFocusWithin.js'
@@ -10,6 +10,7 @@ import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/
 import { warnOnce } from '../internal/warnOnce.js'
 import type { PlexLoginLabels } from './defaultPlexLoginLabels.js'
 import { PlexLoginCountdown } from './PlexLoginCountdown.js'
+import { PlexLoginLayoutBoundary } from './PlexLoginLayoutBoundary.js'
 import { resolveLabels } from './resolveLabels.js'
 
 /** Pixel size of the drawn QR code (CSS may scale it). */
@@ -185,8 +186,16 @@ export const PlexLogin = /* @__PURE__ */ memo(
     // The app's ref gets the root element; attached once, not on every render.
     useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
 
+    // A renewal's news is said from the new code's first plain "waiting" until anything else is
+    // said; after a reconnect or "Try again" later on, waiting is plain waiting again.
+    const plainWaiting = status === 'waiting' && !pin.isRetrying && !pin.isOffline
+    const [news, setNews] = useState({ renewals: 0, phase: 0 })
+    const phase = news.renewals === pin.renewals ? news.phase : 0
+    const nextPhase = phase === 0 ? +plainWaiting : phase === 1 && !plainWaiting ? 2 : phase
+    if (news.renewals !== pin.renewals || news.phase !== nextPhase) setNews({ renewals: pin.renewals, phase: nextPhase })
+    const renewed = pin.renewals > 0 && plainWaiting && nextPhase === 1
+
     // Each status has a label of the same name; offline, retrying and renewed are nuances of them.
-    const renewed = status === 'waiting' && pin.renewals > 0
     const statusText =
       pin.isOffline && (status === 'creating' || status === 'waiting')
         ? labels.offline
@@ -199,14 +208,77 @@ export const PlexLogin = /* @__PURE__ */ memo(
     const placeholder = !(code && qrValue)
     const spelledCode = code && labels.codeForScreenReaders(spell(code))
 
+    const builtIn = (
+      <>
+        <h2 id={titleId} data-part="title">
+          {labels.title}
+        </h2>
+
+        {(!placeholder || status === 'creating') && (
+          <div data-part="body" data-placeholder={placeholder ? '' : undefined} aria-hidden={placeholder || undefined}>
+            <div data-part="details">
+              <p data-part="instructions">{labels.instructions}</p>
+              <p data-part="code-line">
+                <span data-part="code" aria-hidden="true" dir="ltr" className={classNames.code}>
+                  {code ?? PLACEHOLDER_CODE}
+                </span>
+                {spelledCode && <span data-part="visually-hidden">{spelledCode}</span>}
+              </p>
+              <div data-part="links">
+                <a data-part="link" href={qrValue ?? undefined} target="_blank" rel="noopener noreferrer" className={classNames.link}>
+                  {labels.openLink}
+                  <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
+                </a>
+                <button type="button" data-part="copy" className={classNames.copy} disabled={!code} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => code && copy(code)}>
+                  {copyState === 'copied' ? labels.copied : labels.copy}
+                </button>
+              </div>
+              {expiresAt !== null && status === 'waiting' ? (
+                <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />
+              ) : (
+                placeholder && <p data-part="countdown">{NO_BREAK_SPACE}</p>
+              )}
+            </div>
+            {qr || <div data-part="qr" className={classNames.qr} />}
+          </div>
+        )}
+
+        <div data-part="status" role="status" aria-live="polite" className={classNames.status}>
+          <p>
+            {statusText}
+            {/* A renewed code is announced with the news, so nobody has to go and find it. */}
+            {renewed && statusText === labels.renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
+          </p>
+          {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
+          {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
+          {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
+        </div>
+
+        {hasActions && (
+          <div data-part="actions" className={classNames.actions}>
+            {status === 'error' ? (
+              <button type="button" data-part="retry" onClick={pin.retry}>
+                {labels.retry}
+              </button>
+            ) : (
+              <button type="button" data-part="renew" onClick={pin.renew}>
+                {labels.renew}
+              </button>
+            )}
+          </div>
+        )}
+      </>
+    )
+
     return (
       <div
-        role="region"
-        // The heading names the region; a custom layout has none, and an app's aria-label wins.
-        aria-label={render ? labels.region : undefined}
-        aria-labelledby={render || rootProps['aria-label'] ? undefined : titleId}
-        tabIndex={-1}
         {...rootProps}
+        // After the app's props, so one a wrapper forwards as `undefined` does not erase ours. The
+        // heading names the region; a custom layout has none, and an app's aria-label wins.
+        role={rootProps.role ?? 'region'}
+        aria-label={rootProps['aria-label'] ?? (render ? labels.region : undefined)}
+        aria-labelledby={rootProps['aria-labelledby'] ?? (render || rootProps['aria-label'] ? undefined : titleId)}
+        tabIndex={rootProps.tabIndex ?? -1}
         ref={root}
         {...focusHandlers}
         className={joinClasses(classNames.root, className)}
@@ -214,69 +286,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
         data-state={status}
         data-retrying={pin.isRetrying ? '' : undefined}
       >
-        {render ? (
-          render(pin)
-        ) : (
-          <>
-            <h2 id={titleId} data-part="title">
-              {labels.title}
-            </h2>
-
-            {(!placeholder || status === 'creating') && (
-              <div data-part="body" data-placeholder={placeholder ? '' : undefined} aria-hidden={placeholder || undefined}>
-                <div data-part="details">
-                  <p data-part="instructions">{labels.instructions}</p>
-                  <p data-part="code-line">
-                    <span data-part="code" aria-hidden="true" dir="ltr" className={classNames.code}>
-                      {code ?? PLACEHOLDER_CODE}
-                    </span>
-                    {spelledCode && <span data-part="visually-hidden">{spelledCode}</span>}
-                  </p>
-                  <div data-part="links">
-                    <a data-part="link" href={qrValue ?? undefined} target="_blank" rel="noopener noreferrer" className={classNames.link}>
-                      {labels.openLink}
-                      <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
-                    </a>
-                    <button type="button" data-part="copy" className={classNames.copy} disabled={!code} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => code && copy(code)}>
-                      {copyState === 'copied' ? labels.copied : labels.copy}
-                    </button>
-                  </div>
-                  {expiresAt !== null && status === 'waiting' ? (
-                    <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />
-                  ) : (
-                    placeholder && <p data-part="countdown">{NO_BREAK_SPACE}</p>
-                  )}
-                </div>
-                {qr || <div data-part="qr" className={classNames.qr} />}
-              </div>
-            )}
-
-            <div data-part="status" role="status" aria-live="polite" className={classNames.status}>
-              <p>
-                {statusText}
-                {/* A renewed code is announced with the news, so nobody has to go and find it. */}
-                {renewed && statusText === labels.renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
-              </p>
-              {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
-              {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
-              {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
-            </div>
-
-            {hasActions && (
-              <div data-part="actions" className={classNames.actions}>
-                {status === 'error' ? (
-                  <button type="button" data-part="retry" onClick={pin.retry}>
-                    {labels.retry}
-                  </button>
-                ) : (
-                  <button type="button" data-part="renew" onClick={pin.renew}>
-                    {labels.renew}
-                  </button>
-                )}
-              </div>
-            )}
-          </>
-        )}
+        {render ? <PlexLoginLayoutBoundary draw={() => render(pin)} fallback={builtIn} resetKey={`${status} ${pin.isRetrying} ${pin.isOffline} ${code}`} /> : builtIn}
       </div>
     )
   }),

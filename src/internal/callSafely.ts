@@ -8,10 +8,15 @@ export function callSafely<Args extends unknown[]>(callback: ((...args: Args) =>
   try {
     callback?.(...args)
   } catch (error) {
-    if (typeof reportError === 'function') reportError(error)
-    else
-      setTimeout(() => {
-        throw error
-      })
+    reportAppError(error)
   }
+}
+
+/** Hands an error from the app's code to the page's error reporting, as if it were uncaught. */
+export function reportAppError(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error)
+  else
+    setTimeout(() => {
+      throw error
+    })
 }

@@ -184,6 +184,52 @@ describe('structure for assistive technology', () => {
   })
 })
 
+describe('the renewal news is said with the renewal, not again later', () => {
+  const RENEWED = 'The previous code expired, so here is a new one.'
+  const statusText = () => screen.getByRole('status').textContent ?? ''
+
+  async function renewedOnce() {
+    installFakeClock()
+    const sim = startSimulator()
+    const { container } = renderWithClient(<PlexLogin product="Test App" />)
+    await flush()
+    sim.expire()
+    await flush(1500)
+    expect(statusText()).toContain(RENEWED)
+    return { sim, container }
+  }
+
+  it('not after a reconnect minutes later', async () => {
+    const { sim, container } = await renewedOnce()
+    await flush(60_000)
+    sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'get-pin' })
+    await flush(1500)
+    expect(statusText()).toContain('Reconnecting')
+    await flush(10_000)
+    expect(stateOf(container)).toBe('waiting')
+    expect(statusText()).toBe('Waiting for you to enter the code…')
+  })
+
+  it('not after "Try again" of a failed poll', async () => {
+    const { sim, container } = await renewedOnce()
+    sim.fail({ type: 'body', body: 'not json' }, { route: 'get-pin' })
+    await flush(1500)
+    expect(stateOf(container)).toBe('error')
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    await flush(1500)
+    expect(stateOf(container)).toBe('waiting')
+    expect(statusText()).toBe('Waiting for you to enter the code…')
+  })
+
+  it('but again with the next renewal', async () => {
+    const { sim } = await renewedOnce()
+    await flush(60_000)
+    sim.expire()
+    await flush(1500)
+    expect(statusText()).toContain(RENEWED)
+  })
+})
+
 describe('no layout jump while a code is on its way', () => {
   it('holds the code, link, copy button and QR places while creating, hidden from assistive technology and the tab order', async () => {
     installFakeClock()

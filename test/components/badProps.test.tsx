@@ -118,4 +118,53 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     await flush()
     expect(stateOf(container)).toBe('waiting')
   })
+
+  // The app's own layout has bugs of its own: one that shows only in a rarer state (reconnecting),
+  // or a function that returns what React cannot render. The sign-in must go on.
+  it('keeps the sign-in when the children function throws in one state, reports it, and draws the built-in layout meanwhile', async () => {
+    const report = vi.fn()
+    vi.stubGlobal('reportError', report)
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const onAuthenticated = vi.fn()
+    const children: PlexLoginProps['children'] = (state) => {
+      if (state.isRetrying) throw new Error('app layout bug while reconnecting')
+      return <b data-testid="mine">{state.code ?? state.status}</b>
+    }
+    const { container, sim } = await shownWith({ onAuthenticated, children })
+    const code = sim.latestPin()?.code ?? ''
+    expect(screen.getByTestId('mine').textContent).toBe(code)
+    sim.fail({ type: 'status', status: 503 }, { times: 1, route: 'get-pin' })
+    await flush(1100)
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(code)
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ message: 'app layout bug while reconnecting' }))
+    // Once the state that broke it is over, the app's layout is back.
+    await flush(5000)
+    expect(screen.getByTestId('mine').textContent).toBe(code)
+    sim.link(code)
+    await flush(2000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    expect(screen.getByTestId('mine').textContent).toBe('authenticated')
+  })
+
+  it('keeps the sign-in when the children function returns something React cannot render', async () => {
+    const report = vi.fn()
+    vi.stubGlobal('reportError', report)
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container, sim } = await shownWith({ children: (state: { status: string }) => ({ status: state.status }) })
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(report).toHaveBeenCalled()
+  })
+
+  // A design-system wrapper forwards its optional props as they are: undefined when not given.
+  it('keeps its region, name and focus target when a wrapper passes role, aria-labelledby and tabIndex as undefined', async () => {
+    const { container, sim } = await shownWith({ role: undefined, 'aria-labelledby': undefined, tabIndex: undefined })
+    expect(screen.getByRole('region', { name: 'Sign in with Plex' })).toBeTruthy()
+    screen.getByRole('link', { name: /Open plex\.tv\/link/ }).focus()
+    sim.link(sim.latestPin()?.code ?? '')
+    await flush(1000)
+    expect(stateOf(container)).toBe('authenticated')
+    expect(document.activeElement).toBe(container.querySelector('[data-plex-login]'))
+  })
 })
