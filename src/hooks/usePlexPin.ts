@@ -207,7 +207,8 @@ const retryTransient = (_failureCount: number, error: Error) => isTransientError
  * change how it behaves: `throwOnError` would hand a failed poll to the app's error boundary (the
  * code gone, "Try again" with it); `placeholderData` would show the previous round's expired PIN
  * and burn every renewal at once; `networkMode: 'always'` would keep requesting while offline;
- * `notifyOnChangeProps: 'all'` would re-render on every poll. The list is what the hook reads.
+ * `notifyOnChangeProps: 'all'` would re-render on every poll; `refetchInterval` would re-send a
+ * create that failed for good. The list is what the hook reads.
  */
 const OWN_QUERY_OPTIONS = {
   throwOnError: false,
@@ -219,6 +220,7 @@ const OWN_QUERY_OPTIONS = {
   retry: retryTransient,
   retryDelay: retryDelayMs,
   refetchOnMount: false,
+  refetchInterval: false as const,
 }
 
 /**
@@ -415,9 +417,9 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (token) callSafely(latest.current.options.onAuthenticated, token, pin)
   }, [authenticated, pin, latest])
 
-  // Remembered so StrictMode's repeated effects do not report the same status twice, and a failure
-  // that persists through background retries (a new Error per attempt) is reported once.
-  const reported = useRef<{ status: PlexPinStatus | null; failure: string | undefined }>({ status: null, failure: undefined })
+  // Remembered so StrictMode's repeated effects do not report the same status twice. A failure
+  // that persists through background retries keeps its Error object (above), so it is reported once.
+  const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
   useEffect(() => {
     const { options: callbacks } = latest.current
     const last = reported.current
@@ -425,8 +427,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       last.status = status
       callSafely(callbacks.onStatusChange, status)
     }
-    if (last.failure !== error?.message) {
-      last.failure = error?.message
+    if (last.error !== error) {
+      last.error = error
       if (error) callSafely(callbacks.onError, error)
     }
   }, [status, error, latest])
@@ -440,19 +442,21 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (!awaitingPin) return
     const cache = queryClient.getQueryCache()
     let live = true
-    const unsubscribe = cache.subscribe(() =>
+    const unsubscribe = cache.subscribe(({ query: { queryKey } }) => {
+      // Only events about this hook's create query; the app's own queries change on every render.
+      if (queryKey[1] !== instanceId || queryKey[2] !== 'pin') return
       queueMicrotask(() => {
         const query = cache.find({ queryKey: pinKey, exact: true })
         if (live && (!query || (query.state.status === 'pending' && query.state.fetchStatus === 'idle'))) {
           void refetchPin({ cancelRefetch: false })
         }
-      }),
-    )
+      })
+    })
     return () => {
       live = false
       unsubscribe()
     }
-  }, [awaitingPin, queryClient, pinKey, refetchPin])
+  }, [awaitingPin, queryClient, instanceId, pinKey, refetchPin])
 
   // Switched off: what is under way stops, a create's retries (which never give up on a
   // transient failure) and a request in flight included, so no PIN is made meanwhile.

@@ -2,23 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { usePlexPin, type UsePlexPinOptions } from '../../src'
+import { usePlexPin } from '../../src'
 import { mountHook } from '../support/hook'
 import { newQueryClient } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
 
-function setup(options: Partial<UsePlexPinOptions> = {}) {
-  installFakeClock()
-  const sim = startSimulator()
-  const client = newQueryClient()
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
-  const hook = renderHook((props: Partial<UsePlexPinOptions>) => usePlexPin({ product: 'Test App', ...options, ...props }), { wrapper, initialProps: {} })
-  return { sim, client, ...hook }
-}
-
 describe('usePlexPin', () => {
   it('reports creating, then the code, link and QR value', async () => {
-    const { sim, result } = setup()
+    const { sim, result } = mountHook()
     expect(result.current).toMatchObject({ status: 'creating', code: null, pin: null, qrValue: null, error: null, isRetrying: false })
     await flush()
     const { code, id } = sim.latestPin() ?? {}
@@ -95,7 +86,7 @@ describe('usePlexPin', () => {
   })
 
   it('waits while enabled is false, then starts', async () => {
-    const { sim, result, rerender } = setup({ enabled: false })
+    const { sim, result, rerender } = mountHook({ enabled: false })
     await flush(5000)
     expect(result.current.status).toBe('creating')
     expect(sim.requests()).toHaveLength(0)
@@ -106,7 +97,7 @@ describe('usePlexPin', () => {
   })
 
   it('renew() drops the current code for a fresh one', async () => {
-    const { sim, result } = setup()
+    const { sim, result } = mountHook()
     await flush()
     const first = result.current.code
     act(() => result.current.renew())
@@ -119,7 +110,7 @@ describe('usePlexPin', () => {
 
   it('clamps pollInterval to the 1 s floor and warns once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const { sim } = setup({ pollInterval: 50 })
+    const { sim } = mountHook({ pollInterval: 50 })
     await flush()
     await flush(3000)
     expect(sim.requests('get-pin')).toHaveLength(3)
@@ -127,14 +118,14 @@ describe('usePlexPin', () => {
   })
 
   it('honours a slower pollInterval', async () => {
-    const { sim } = setup({ pollInterval: 3000 })
+    const { sim } = mountHook({ pollInterval: 3000 })
     await flush()
     await flush(9000)
     expect(sim.requests('get-pin')).toHaveLength(3)
   })
 
   it('reports isRetrying with the reason while a poll fails transiently', async () => {
-    const { sim, result } = setup()
+    const { sim, result } = mountHook()
     await flush()
     sim.fail({ type: 'status', status: 502 }, { times: 2, route: 'get-pin' })
     await flush(1000)
@@ -147,7 +138,7 @@ describe('usePlexPin', () => {
   it('is not offline while a retry waits for the hidden tab to come back', async () => {
     const { focusManager } = await import('@tanstack/react-query')
     try {
-      const { sim, result } = setup()
+      const { sim, result } = mountHook()
       sim.fail({ type: 'drop' }, { times: 1, route: 'create-pin' })
       act(() => focusManager.setFocused(false))
       await flush(5000) // the backoff sleep is over; TanStack Query holds the retry until visible
@@ -162,7 +153,7 @@ describe('usePlexPin', () => {
   })
 
   it('reports isOffline while the browser is offline, and resumes when it is back', async () => {
-    const { sim, result } = setup()
+    const { sim, result } = mountHook()
     await flush()
     const { onlineManager } = await import('@tanstack/react-query')
     try {

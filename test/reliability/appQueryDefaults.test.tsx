@@ -109,4 +109,20 @@ describe("the app's QueryClient defaults", () => {
     expect(sim.requests('get-pin').length).toBeGreaterThanOrEqual(9)
     expect(renders.mock.calls.length - settled).toBe(0)
   })
+
+  // A live dashboard that refreshes every query each second would re-send a create that failed
+  // for good, flipping "error" to "creating" and back every second.
+  it('refetchInterval: 1000 — a create answered 400 stays an error and is not sent again', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { refetchInterval: 1000 } } })
+    const statuses = vi.fn()
+    const { sim, result } = mountHook({ onStatusChange: statuses }, client)
+    sim.fail({ type: 'status', status: 400 }, { times: 1000, route: 'create-pin' })
+    await flush(100)
+    expect(result.current.status).toBe('error')
+    await flush(10_000)
+    expect({ posts: sim.requests('create-pin').length, statuses: statuses.mock.calls.map(([status]) => status) }).toEqual({
+      posts: 1,
+      statuses: ['creating', 'error'],
+    })
+  })
 })
