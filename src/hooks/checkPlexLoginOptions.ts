@@ -13,10 +13,10 @@ export const MAX_POLL_INTERVAL_MS = 60_000
 export const DEFAULT_MAX_RENEWALS = 3
 export const DEFAULT_LINK_URL = 'https://plex.tv/link'
 /**
- * The longest `linkUrl` whose QR code (with `?pin=CODE`) fits: version 40 at level M holds 2,331
- * bytes. Longer, qrcode.react throws while rendering.
+ * The most a QR code at level M holds (version 40, 2,331 bytes; measured with qrcode.react, which
+ * throws "Data too long" while rendering past it).
  */
-export const MAX_LINK_URL_LENGTH = 2000
+export const MAX_QR_VALUE_LENGTH = 2331
 
 export interface PlexLoginSettings {
   pollInterval: number
@@ -61,10 +61,11 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
           normalizeBaseUrl(`${linkUrl}`, 'linkUrl')
           // As given: a trailing slash (`/link/`, `?return=/`, `#/link/`) is part of the address.
           const { href } = new URL(`${linkUrl}`)
-          if (href.length > MAX_LINK_URL_LENGTH) {
+          const qrLength = buildQrValue(href, 'CODE').length
+          if (qrLength > MAX_QR_VALUE_LENGTH) {
             throw optionError(
               process.env.NODE_ENV !== 'production'
-                ? `linkUrl is too long for a QR code: at most ${MAX_LINK_URL_LENGTH} characters; got ${href.length}.`
+                ? `linkUrl is too long for a QR code: with ?pin=CODE it must stay within ${MAX_QR_VALUE_LENGTH} characters; it is ${qrLength}.`
                 : 'invalid linkUrl',
             )
           }
@@ -93,9 +94,10 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
   }
 }
 
-/** What the QR code carries: the link page with the code as `?pin=`. */
+/** What the QR code carries: the link page with the code as `?pin=` (replacing one it had). */
 export function buildQrValue(linkUrl: string, code: string): string {
   const url = new URL(linkUrl)
-  url.searchParams.set('pin', code)
+  // Appended, not set through URLSearchParams, which would re-encode the page's own query.
+  url.search = [...url.search.slice(1).split('&').filter((pair) => pair && !pair.startsWith('pin=')), `pin=${code}`].join('&')
   return url.href
 }

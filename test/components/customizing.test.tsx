@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { isPlexApiError, PlexLogin } from '../../src'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
@@ -71,13 +71,28 @@ describe('customizing <PlexLogin>', () => {
 
   it.each([
     ['a trailing slash of the path (a link page served as a directory)', 'https://plex.example.com/link/', 'https://plex.example.com/link/?pin=CODE'],
-    ['a query value that ends in a slash', 'https://my.app/plex/link?return=/', 'https://my.app/plex/link?return=%2F&pin=CODE'],
+    ['a query value that ends in a slash, unencoded', 'https://my.app/plex/link?return=/', 'https://my.app/plex/link?return=/&pin=CODE'],
+    ['a pin it already had, replaced', 'https://my.app/link?pin=OLD&x=1', 'https://my.app/link?x=1&pin=CODE'],
     ['a hash route that ends in a slash', 'https://my.app/#/link/', 'https://my.app/?pin=CODE#/link/'],
     ['a query and a fragment', 'https://my.app/link?utm=x#top', 'https://my.app/link?utm=x&pin=CODE#top'],
-  ])('keeps %s of linkUrl in the link and the QR code', async (_name, linkUrl, expected) => {
+  ])('keeps %s of linkUrl in the address the link and the QR code carry', async (_name, linkUrl, expected) => {
+    let qrValue: string | null = null
     const { sim, container } = await shown({ linkUrl })
     const code = sim.latestPin()?.code ?? ''
     expect(container.querySelector('[data-part="link"]')?.getAttribute('href')).toBe(expected.replace('CODE', code))
+    // The QR code is drawn from the same `qrValue` (the SVG's modules cannot be read back here).
+    const custom = await shown({ linkUrl, children: (state) => void (qrValue = state.qrValue) })
+    expect(qrValue).toBe(expected.replace('CODE', custom.sim.latestPin()?.code ?? ''))
+  })
+
+  it('accepts a linkUrl whose address, with ?pin=CODE, fits a QR code, and draws it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    // 2,316 characters with &pin=CODE: near the 2,331 a QR code holds, and full of characters
+    // URLSearchParams would have re-encoded to three each.
+    const linkUrl = `https://my.app/link?return=${'/a'.repeat(1140)}`
+    const { container } = await shown({ linkUrl })
+    expect(container.querySelector('[data-plex-login]')?.getAttribute('data-state')).toBe('waiting')
+    expect(container.querySelector('svg[data-part="qr"]')).not.toBeNull()
   })
 
   it('lays out right-to-left, keeping the code itself left-to-right', async () => {
