@@ -25,15 +25,15 @@ afterAll(async () => {
 
 /**
  * The widget's background and its code's font in a page whose `<head>` has `before` (the app's
- * CSS loaded first), the stylesheet, then `after`; `outer`/`root` are attributes of an ancestor
- * and of the widget's root.
+ * CSS loaded first), the stylesheet, then `after`; `outer`/`root`/`part` are attributes of an
+ * ancestor, of the widget's root and of its copy button.
  */
-async function computed({ scheme = 'light' as 'light' | 'dark', before = '', after = '', outer = '', root = '' }) {
+async function computed({ scheme = 'light' as 'light' | 'dark', before = '', after = '', outer = '', root = '', part = '' }) {
   const page = await browser.newPage({ colorScheme: scheme })
   try {
     await page.setContent(
       `<!doctype html><html><head><style>${before}</style><style>${STYLES}</style><style>${after}</style></head>` +
-        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p><button type="button" data-part="copy">Copy code</button></div></div></body></html>`,
+        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p><button type="button" data-part="copy" ${part}>Copy code</button></div></div></body></html>`,
     )
     return await page.evaluate(() => {
       const widget = document.querySelector('[data-plex-login]') as HTMLElement
@@ -43,6 +43,9 @@ async function computed({ scheme = 'light' as 'light' | 'dark', before = '', aft
         background: getComputedStyle(widget).backgroundColor,
         codeFont: getComputedStyle(code).fontFamily,
         buttonMargin: getComputedStyle(button).margin,
+        buttonBorder: getComputedStyle(button).borderTopColor,
+        buttonRadius: getComputedStyle(button).borderTopLeftRadius,
+        buttonHeight: getComputedStyle(button).minHeight,
       }
     })
   } finally {
@@ -79,6 +82,14 @@ describe('given an app theme', () => {
   it.each(['light', 'dark'] as const)('in CSS loaded before the stylesheet applies, in %s mode', async (scheme) => {
     const style = await computed({ scheme, before: `.my-app [data-plex-login] { --plex-login-bg: ${THEME}; }`, outer: 'class="my-app"' })
     expect(style.background).toBe(THEME)
+  })
+})
+
+describe('given a theme for one part (through classNames)', () => {
+  it.each(['light', 'dark'] as const)('its colours, radius and size apply to that part, in %s mode', async (scheme) => {
+    const theme = `.mine { --plex-login-border: ${THEME}; --plex-login-button-radius: 3px; --plex-login-button-height: 50px; }`
+    const style = await computed({ scheme, after: theme, part: 'class="mine"' })
+    expect(style).toMatchObject({ buttonBorder: THEME, buttonRadius: '3px', buttonHeight: '50px' })
   })
 })
 
