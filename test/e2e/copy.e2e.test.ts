@@ -79,6 +79,10 @@ describe('copy in Chromium', () => {
     await page.waitForTimeout(500)
     const status = await frame.evaluate(() => document.querySelector('[role="status"]')?.textContent)
     expect(status).toContain('Copied')
+    // The dashboard page (localhost: a secure context) may read the clipboard back.
+    await page.context().grantPermissions(['clipboard-read'], { origin: new URL(parentUrl).origin })
+    const code = await frame.evaluate(() => document.querySelector('[data-part="code"]')?.textContent)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code)
   })
 
   it('on plain http (no navigator.clipboard), pressing Enter on "Copy code" keeps keyboard focus on the button', async () => {
