@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { DEFAULT_BASE_URL, DEFAULT_LINK_URL, DEFAULT_MAX_RENEWALS, PlexLogin, POLL_INTERVAL_MS } from '../src'
+import { MyPlexSignIn } from './support/CustomLayout'
+import customLayoutSource from './support/CustomLayout.tsx?raw'
 import { LiveSignInDemo } from './support/LiveSignIn'
+import { OfflineOnceCodeShows } from './support/Offline'
 import { simulatorOf, simulatorsOf, simulatorsStory, simulatorStory } from './support/simulatorStory'
 import { StateGallery } from './support/StateGallery'
 import { plexLoginStates, type PlexLoginState, type PlexLoginStateName } from './support/states'
@@ -70,6 +73,34 @@ export const ErrorState: Story = { ...stateStory('error'), name: 'Error' }
 export const Expired = stateStory('expired')
 export const Authenticated = stateStory('authenticated')
 
+/**
+ * Not a row of `plexLoginStates`: there plex.tv is scripted, one simulator per widget, whereas
+ * here the browser itself is offline, and TanStack Query has one `onlineManager` per page. In the
+ * All states gallery (or inline on the Docs page) every other widget would go offline with it, so
+ * this story stands alone and the Docs page shows it in an iframe of its own.
+ */
+export const Offline: Story = {
+  ...simulatorStory(),
+  parameters: {
+    docs: {
+      story: { inline: false, height: '440px' },
+      // The Docs page gets no snippet from inside an iframe; this is the one it would show.
+      source: { code: '<PlexLogin\n  product="My Plex Dashboard"\n/>' },
+      description: {
+        story:
+          'Once the code is on screen the browser goes offline (the story tells TanStack Query\'s `onlineManager`, as a window `offline` event would): the next poll waits for the connection instead of failing, the code and its countdown stay, and the status line says why nothing happens. The sign-in picks up when the connection returns; leaving the story brings it back.',
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <OfflineOnceCodeShows>
+        <Story />
+      </OfflineOnceCodeShows>
+    ),
+  ],
+}
+
 export const AllStates: Story = {
   name: 'All states',
   ...simulatorsStory(Object.fromEntries(Object.entries(plexLoginStates).map(([name, state]) => [name, state.simulator]))),
@@ -115,6 +146,22 @@ export const CustomTheme: Story = {
       },
     },
   },
+}
+
+export const CustomLayout: Story = {
+  name: 'Custom layout',
+  ...simulatorStory(),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The `children` render prop: the app draws its own layout from what `usePlexPin` returns (the code, `qrValue` for a QR code and the link, the `secondsLeft` countdown, the status, the error, `retry` and `renew`) while the widget keeps the logic: polling, renewals, recovery and `onAuthenticated`. The root keeps its region role, its name and the card from `styles.css` (pass `unstyled` to drop the card).',
+      },
+      // The example itself, as an app would write it.
+      source: { code: customLayoutSource.replace("from '../../src'", "from 'react-plex-login'"), language: 'tsx' },
+    },
+  },
+  render: (args, context) => <MyPlexSignIn {...args} baseUrl={simulatorOf(context).baseUrl} />,
 }
 
 export const LiveSignIn: Story = {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite'
+import { onlineManager } from '@tanstack/react-query'
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
+import { http, HttpResponse, type HttpHandler } from 'msw'
 import type { MswApi } from 'msw-storybook-addon'
 import { describe, expect, it, vi } from 'vitest'
+import { defaultPlexLoginLabels } from '../../src'
 import preview from '../../stories/.storybook/preview'
 import * as stories from '../../stories/PlexLogin.stories'
 import { plexLoginStates, STATE_SHOWN_AFTER_MS, type PlexLoginStateName } from '../../stories/support/states'
@@ -26,9 +29,14 @@ const composed = composeStories(stories)
 type ComposedStory = (typeof composed)[keyof typeof composed]
 
 /** Loads a story (fresh simulators, handlers on the server), renders it and lets time pass. */
-async function renderStory(Story: ComposedStory, { after = STATE_SHOWN_AFTER_MS, ...props }: { after?: number; onAuthenticated?: (token: string) => void } = {}) {
+async function renderStory(
+  Story: ComposedStory,
+  { after = STATE_SHOWN_AFTER_MS, handlers = [], ...props }: { after?: number; handlers?: HttpHandler[]; onAuthenticated?: (token: string) => void; maxRenewals?: number } = {},
+) {
   installFakeClock()
   await Story.load()
+  // In front of the story's simulator, which its loader has just put on the server.
+  server.use(...handlers)
   const view = render(<Story {...props} />)
   await flush(after)
   return view
@@ -96,7 +104,7 @@ const stateStories = Object.entries(composed).filter(([, Story]) => Story.parame
 
 describe('PlexLogin stories', () => {
   it('are all run as tests here', () => {
-    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'LiveSignIn']
+    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'Offline', 'CustomLayout', 'LiveSignIn']
     expect(Object.keys(composed).sort()).toEqual(tested.sort())
   })
 
@@ -154,6 +162,105 @@ describe('PlexLogin stories', () => {
       const { container } = await renderStory(composed.CustomTheme)
       const widget = onlyWidget(container)
       for (const [name, value] of Object.entries(customTheme)) expect(widget.style.getPropertyValue(name)).toBe(value)
+    })
+  })
+
+  describe('Offline', () => {
+    it('keeps the code once the browser is offline, sends nothing, says why, and axe finds no violation', async () => {
+      const sent = vi.fn()
+      server.events.on('request:start', sent)
+      try {
+        const { container } = await renderStory(composed.Offline, { after: 0 })
+        const widget = onlyWidget(container)
+        const code = widget.querySelector('[data-part="code"]')?.textContent
+        expect(code).toMatch(/^[A-Z0-9]{4}$/)
+        expect(onlineManager.isOnline()).toBe(false)
+
+        await flush(STATE_SHOWN_AFTER_MS)
+        const requests = sent.mock.calls.length
+        expect(widget.dataset.state).toBe('waiting')
+        expect(widget.hasAttribute('data-retrying')).toBe(false)
+        expect(within(widget).getByRole('status').textContent).toBe(defaultPlexLoginLabels.offline)
+        expect(widget.querySelector('[data-part="code"]')?.textContent).toBe(code)
+        expect(within(widget).getByRole('img', { name: /QR code/ })).toBeTruthy()
+        expect(widget.querySelector('[data-part="countdown"]')?.textContent).toBe('Code expires in 14:57')
+
+        await flush(10_000)
+        expect(sent.mock.calls.length).toBe(requests)
+        await expectNoAxeViolations(container)
+      } finally {
+        server.events.removeListener('request:start', sent)
+      }
+    })
+
+    it('leaves the browser online for the next story once it unmounts', async () => {
+      const { unmount } = await renderStory(composed.Offline)
+      expect(onlineManager.isOnline()).toBe(false)
+      unmount()
+      expect(onlineManager.isOnline()).toBe(true)
+
+      const { container } = await renderStory(composed.Waiting)
+      expectState(onlyWidget(container), 'waiting')
+    })
+  })
+
+  describe('CustomLayout', () => {
+    const spacedCode = /^[A-Z0-9]( [A-Z0-9]){3}$/
+
+    it('draws its own layout from the state: code, QR code, link and a ticking countdown; axe finds no violation', async () => {
+      const { container } = await renderStory(composed.CustomLayout, { after: 0 })
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      // The app's layout instead of the built-in parts, inside the widget's named region.
+      expect(widget.querySelector('[data-part]')).toBeNull()
+      expect(screen.getByRole('region', { name: defaultPlexLoginLabels.region })).toBe(widget)
+
+      const code = within(widget).getByText(spacedCode).textContent?.replaceAll(' ', '')
+      expect(within(widget).getByRole('link', { name: 'plex.tv/link' }).getAttribute('href')).toBe(`https://plex.tv/link?pin=${code}`)
+      expect(within(widget).getByRole('img', { name: 'QR code for plex.tv/link' })).toBeTruthy()
+      expect(within(widget).getByRole('status').textContent).toBe('Waiting for you to enter the code…')
+      expect(within(widget).getByText(/^Expires in/).textContent).toBe('Expires in 15:00')
+
+      await flush(STATE_SHOWN_AFTER_MS)
+      expect(within(widget).getByText(/^Expires in/).textContent).toBe('Expires in 14:57')
+      await expectNoAxeViolations(container)
+    })
+
+    it('its "Try again" recovers from an error', async () => {
+      const proxyPage = http.post(
+        /\.simulator\.invalid\/api\/v2\/pins$/,
+        () => new HttpResponse('<!doctype html><title>Hotel Wi-Fi</title>', { headers: { 'Content-Type': 'text/html' } }),
+        { once: true },
+      )
+      const { container } = await renderStory(composed.CustomLayout, { after: 0, handlers: [proxyPage] })
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('error')
+      expect(within(widget).getByRole('status').textContent).toMatch(/^Sign-in stopped\. .*an HTML page instead of JSON/)
+      expect(within(widget).queryByText(spacedCode)).toBeNull()
+
+      fireEvent.click(within(widget).getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(widget.dataset.state).toBe('waiting')
+      expect(within(widget).getByText(spacedCode)).toBeTruthy()
+      expect(within(widget).queryByRole('button')).toBeNull()
+    })
+
+    it('its "Get a new code" starts again once the code expired', async () => {
+      const gone = http.get(
+        /\.simulator\.invalid\/api\/v2\/pins\/\d+$/,
+        () => HttpResponse.json({ errors: [{ code: 1020, message: 'Code not found or expired', status: 404 }] }, { status: 404 }),
+        { once: true },
+      )
+      const { container } = await renderStory(composed.CustomLayout, { maxRenewals: 0, handlers: [gone] })
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('expired')
+      expect(within(widget).getByRole('status').textContent).toBe('That code expired.')
+      expect(within(widget).queryByText(spacedCode)).toBeNull()
+
+      fireEvent.click(within(widget).getByRole('button', { name: 'Get a new code' }))
+      await flush()
+      expect(widget.dataset.state).toBe('waiting')
+      expect(within(widget).getByText(spacedCode)).toBeTruthy()
     })
   })
 
