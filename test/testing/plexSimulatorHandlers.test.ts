@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createPlexSimulator } from '../../src/testing'
 import { plexSimulatorHandlers } from '../../src/testing/msw'
 import { server } from '../support/server'
+import { recordHandled } from '../support/recordHandled'
 
 const IDENTIFIER = 'X-Plex-Client-Identifier=msw-client&X-Plex-Product=msw'
 const JSON_ACCEPT = { Accept: 'application/json' }
@@ -57,13 +58,7 @@ describe('plexSimulatorHandlers', () => {
 
   it('does not act on a fetch aborted while the simulator waits out latencyMs', async () => {
     const simulator = serve(undefined, { latencyMs: 60_000 })
-    const handled: Promise<string>[] = []
-    const handle = simulator.handle
-    simulator.handle = (request) => {
-      const answer = handle(request)
-      handled.push(answer.then((response) => `answered ${response.status}`, (error: unknown) => (error instanceof Error ? error.name : String(error))))
-      return answer
-    }
+    const handled = recordHandled(simulator)
     const controller = new AbortController()
     const fetched = fetch(`https://plex.tv/api/v2/pins?${IDENTIFIER}`, { method: 'POST', headers: JSON_ACCEPT, signal: controller.signal })
     const outcome = fetched.then(() => 'answered', (error: unknown) => (error instanceof Error ? error.name : String(error)))

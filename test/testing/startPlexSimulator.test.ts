@@ -2,6 +2,7 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPlexSimulator, startPlexSimulator, type PlexSimulator, type RunningPlexSimulator } from '../../src/testing'
+import { recordHandled } from '../support/recordHandled'
 
 /*
  * The HTTP adapter against hand-written requests: fetch cannot send a TRACE, a bad Host or an
@@ -59,14 +60,7 @@ function hangingRequest(server: RunningPlexSimulator, head: string) {
 /** A simulator whose `handle` calls are recorded as promises that settle when it is done. */
 function recordedSimulator(latencyMs: number) {
   const simulator = createPlexSimulator({ latencyMs })
-  const handled: Promise<string>[] = []
-  const handle = simulator.handle
-  simulator.handle = (request) => {
-    const answer = handle(request)
-    handled.push(answer.then((response) => `answered ${response.status}`, (error: unknown) => (error instanceof Error ? error.name : String(error))))
-    return answer
-  }
-  return { simulator, handled }
+  return { simulator, handled: recordHandled(simulator) }
 }
 
 async function until(condition: () => boolean, timeoutMs = 2000) {
