@@ -189,8 +189,9 @@ let instanceCounter = 0
  */
 let pageLoadId: string | undefined
 
-const isClient = () => true
-const getNotClient = () => false
+const subscribeToOnline = (onChange: () => void) => onlineManager.subscribe(onChange)
+const isOnline = () => onlineManager.isOnline()
+const isOnlineOnServer = () => true
 
 function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
   return pin
@@ -496,9 +497,10 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     getNoSeconds,
   )
 
-  // The server never knows the browser is offline; while hydrating, neither may the first render
-  // (its HTML must match the server's), so "offline" waits for the render after it.
-  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, getNotClient)
+  // Offline as soon as TanStack Query's onlineManager says so, not when a query next pauses (the
+  // next poll: up to a minute away). The server never knows, and a hydrating render must match
+  // its HTML, so the server snapshot is "online".
+  const online = useSyncExternalStore(subscribeToOnline, isOnline, isOnlineOnServer)
 
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
   const pinFailed = pinError !== null
@@ -529,8 +531,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     error,
     failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
     isRetrying,
-    // TanStack Query also pauses retries while the tab is hidden; that is not being offline.
-    isOffline: hydrated && (pinQuery.isPaused || pollQuery.isPaused) && !onlineManager.isOnline(),
+    isOffline: !online && (awaitingPin || pollActive),
     renewals: round.renewals,
     renew,
     retry,

@@ -78,6 +78,23 @@ describe('fault: network down while waiting, then back', () => {
     await flush()
     expect(screen.getByRole('status').textContent).not.toMatch(/offline/)
   })
+
+  // isOffline used to need a query paused by TanStack Query, which for the poll happens only
+  // when the next poll falls due: up to a minute at the longest pollInterval.
+  it('says it is offline at once, not when the next poll falls due', async () => {
+    await waitingWidget({ pollInterval: 15_000 })
+    const { onlineManager } = await import('@tanstack/react-query')
+    try {
+      await flush(500)
+      act(() => onlineManager.setOnline(false))
+      await flush(100)
+      expect(screen.getByRole('status').textContent).toMatch(/You are offline/)
+    } finally {
+      act(() => onlineManager.setOnline(true))
+    }
+    await flush(100)
+    expect(screen.getByRole('status').textContent).not.toMatch(/offline/)
+  })
 })
 
 describe('fault: 5xx bursts and dropped connections', () => {
