@@ -247,7 +247,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
           <p>
             {statusText}
             {/* A renewed code is announced with the news, so nobody has to go and find it. */}
-            {renewed && statusText === labels.renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
+            {renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
           </p>
           {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
           {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}

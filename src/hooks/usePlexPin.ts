@@ -193,6 +193,15 @@ const subscribeToOnline = (onChange: () => void) => onlineManager.subscribe(onCh
 const isOnline = () => onlineManager.isOnline()
 const isOnlineOnServer = () => true
 
+/**
+ * The session's signal for a new create. Unmounting (or StrictMode's rehearsal of it) and
+ * `enabled: false` abort the session's controller; the next create gets a fresh one.
+ */
+function liveSignal(session: Session): AbortSignal {
+  if (session.controller.signal.aborted) session.controller = new AbortController()
+  return session.controller.signal
+}
+
 function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
   return pin
 }
@@ -215,7 +224,7 @@ const OWN_QUERY_OPTIONS = {
   throwOnError: false,
   placeholderData: undefined,
   networkMode: 'online' as const,
-  notifyOnChangeProps: ['data', 'status', 'error', 'failureCount', 'failureReason', 'isPaused'] as ('data' | 'status' | 'error' | 'failureCount' | 'failureReason' | 'isPaused')[],
+  notifyOnChangeProps: ['data', 'status', 'error', 'failureCount', 'failureReason'] as ('data' | 'status' | 'error' | 'failureCount' | 'failureReason')[],
   gcTime: 0,
   retryOnMount: true,
   retry: retryTransient,
@@ -266,7 +275,6 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   useEffect(() => {
     const current = session.current
     current.mounted = true
-    if (current.controller.signal.aborted) current.controller = new AbortController()
     return () => {
       current.mounted = false
       // StrictMode unmounts and remounts at once; only a real unmount is still unmounted a
@@ -300,7 +308,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         current.client = client
         const attempt: NonNullable<Session['creating']> = {
           generation,
-          pin: client.createPin({ signal: current.controller.signal }).then(
+          pin: client.createPin({ signal: liveSignal(current) }).then(
             (answer) => {
               const pin = withoutToken(answer)
               if (current.creating === attempt) current.created = { generation, pin }
@@ -467,7 +475,6 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     void queryClient.cancelQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId] })
     current.creating = null
     current.controller.abort()
-    current.controller = new AbortController()
   }, [enabled, queryClient, instanceId])
 
   const refetchPoll = pollQuery.refetch
