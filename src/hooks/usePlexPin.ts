@@ -321,6 +321,10 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         current.creating = attempt
         return attempt.pin
       },
+      // A query built again for a PIN this hook already has (React's <Activity> showing the widget
+      // again, after its effects removed the queries; the app's clear()) starts with it, rather
+      // than blanking the code and reading `creating` until the queryFn above returns it.
+      initialData: () => (session.current.created?.generation === round.generation ? session.current.created.pin : undefined),
       ...OWN_QUERY_OPTIONS,
       enabled: enabled && !round.expired,
       staleTime: Infinity,

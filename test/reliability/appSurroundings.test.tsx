@@ -112,6 +112,32 @@ describe('React hiding the widget', () => {
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
     expect(stateOf(container)).toBe('authenticated')
   })
+  it('<Activity> hiding and showing a waiting widget never blanks the code nor reports "creating" again', async () => {
+    // Found in Next.js: with cacheComponents, navigating back shows the hidden route again.
+    installFakeClock()
+    const sim = startSimulator()
+    const onStatusChange = vi.fn()
+    const ui = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <PlexLogin product="Test App" onStatusChange={onStatusChange} />
+      </Activity>
+    )
+    const { container, rerender } = renderWithClient(ui('visible'))
+    await flush()
+    const code = codeElement(container)?.textContent ?? ''
+    rerender(ui('hidden'))
+    await flush(3000)
+    const shown: string[] = []
+    const observer = new MutationObserver(() => shown.push(`${stateOf(container)} ${codeElement(container)?.textContent}`))
+    observer.observe(container, { subtree: true, attributes: true, childList: true, characterData: true })
+    rerender(ui('visible'))
+    await flush(1000)
+    observer.disconnect()
+    expect(shown.length).toBeGreaterThan(0)
+    expect(new Set(shown)).toEqual(new Set([`waiting ${code}`]))
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting'])
+    expect(sim.requests('create-pin')).toHaveLength(1)
+  })
 })
 
 describe('a query cache restored by a persister', () => {
