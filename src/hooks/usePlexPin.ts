@@ -189,6 +189,8 @@ let instanceCounter = 0
  */
 let pageLoadId: string | undefined
 
+const onServer = () => typeof document === 'undefined'
+
 const subscribeToOnline = (onChange: () => void) => onlineManager.subscribe(onChange)
 const isOnline = () => onlineManager.isOnline()
 const isOnlineOnServer = () => true
@@ -249,7 +251,9 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   if (process.env.NODE_ENV !== 'production' && givenClient && givenClient !== queryClient) {
     warnOnce('queryClient', 'the QueryClient changed after mount; like useQuery, the sign-in keeps the first one. Give the component a new `key` to switch.')
   }
-  const [instanceId] = useState(() => `${(pageLoadId ??= Math.random().toString(36).slice(2, 8))}-${++instanceCounter}`)
+  // No randomness or clock reads while rendering on the server: a prerender would freeze them into
+  // its HTML, and Next.js (cacheComponents) fails the build over them. Nothing runs there anyway.
+  const [instanceId] = useState(() => `${onServer() ? 'server' : (pageLoadId ??= Math.random().toString(36).slice(2, 8))}-${++instanceCounter}`)
   const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
   const session = useRef<Session>(null as unknown as Session)
   session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false, created: null, creating: null }
@@ -355,7 +359,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       },
       // A PIN just created cannot be linked yet: the first poll comes one interval later.
       initialData: NOT_AUTHENTICATED,
-      initialDataUpdatedAt: () => Date.now(),
+      initialDataUpdatedAt: () => (onServer() ? 0 : Date.now()),
       // Off once signed in (round.signedIn): no refetch on focus, reconnect or the app's cache calls.
       enabled: pollActive,
       ...OWN_QUERY_OPTIONS,

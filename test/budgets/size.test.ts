@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CSS_BUDGET_BYTES, formatSizes, measureSizes } from '../bench/size'
 
 /**
- * Where the widget's JS stands today (8,511 B), so it can only shrink. The steps up since 6,842 B
+ * Where the widget's JS stands today (8,532 B), so it can only shrink. The steps up since 6,842 B
  * were fixes the widget cannot do without (DoD 5 and 6): JavaScript apps' bad labels, locales,
  * children and throwing callbacks (187 B); the app's cache calls, <Activity>, persisted caches and
  * a swapped QueryClient (138 B); pollInterval's ceiling and the last-second token (27 B); a 30 s
@@ -16,11 +16,12 @@ import { CSS_BUDGET_BYTES, formatSizes, measureSizes } from '../bench/size'
  * and offline hydration (354 B); review fixes (create refetchInterval, cache-event filter, QR
  * length measured on the QR's address, pin appended as given: 77 B);
  * isOffline following onlineManager at once (6 B); a PIN query rebuilt after <Activity> or clear()
- * starting with the PIN it had, instead of a blank "creating" frame (20 B, from a Next.js probe).
+ * starting with the PIN it had, instead of a blank "creating" frame (20 B), and no clock or
+ * randomness read while rendering on the server (21 B): both from a Next.js probe.
  * Issue #6 asks for 4 kB (JS_BUDGET_BYTES in test/bench/size.ts); that budget is NOT met, and is
  * below this design's floor of about 5.1 kB (ARCHITECTURE.md, "Size").
  */
-const JS_REGRESSION_CEILING_BYTES = 8515
+const JS_REGRESSION_CEILING_BYTES = 8535
 
 describe('size budget', () => {
   it(`styles.css ≤ ${CSS_BUDGET_BYTES} B gzipped; widget JS below its regression ceiling`, async () => {
