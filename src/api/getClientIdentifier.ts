@@ -23,7 +23,8 @@ export function randomUuid(): string {
  * The `X-Plex-Client-Identifier` of this browser install: a UUID created on first use and kept in
  * localStorage under {@link CLIENT_IDENTIFIER_STORAGE_KEY}, so a PIN stays valid across reloads.
  * Where storage is missing or throws (server rendering, private mode, a full quota, a sandboxed
- * iframe) it lives in memory for the page's lifetime instead. Nothing runs at import time.
+ * iframe) it lives in memory for the page's lifetime instead (on a server: the process's, shared by
+ * every request it serves). Nothing runs at import time.
  */
 export function getClientIdentifier(): string {
   try {

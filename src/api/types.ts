@@ -88,8 +88,10 @@ export interface PlexClientOptions extends PlexDeviceInfo {
    */
   baseUrl?: string
   /**
-   * A stable id for this install (`X-Plex-Client-Identifier`). The PIN is bound to it.
-   * @defaultValue {@link getClientIdentifier}'s value, kept in localStorage
+   * A stable id for this install (`X-Plex-Client-Identifier`). The PIN is bound to it, so a server
+   * whose PINs may be polled by another process or instance passes one it keeps.
+   * @defaultValue {@link getClientIdentifier}'s value, kept in localStorage (on a server, in
+   * memory for the life of the process)
    */
   clientIdentifier?: string
   /** A `fetch` to use instead of the global one (custom transports, tests); called with a URL string. */
