@@ -159,6 +159,9 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       text = await response.text()
     } catch (error) {
       if (signal?.aborted) throw error
+      if (process.env.NODE_ENV !== 'production' && typeof (options.fetch ?? globalThis.fetch) !== 'function') {
+        throw optionError('there is no global fetch here (Jest\'s jsdom environment has none: use jest-fixed-jsdom, as MSW advises), so nothing reached plex.tv. Provide one, or pass `fetch` to usePlexPin or createPlexClient.')
+      }
       throw new PlexApiError({
         kind: 'network',
         message: attempt.signal.aborted

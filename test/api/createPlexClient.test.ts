@@ -310,4 +310,20 @@ describe('createPlexClient', () => {
     controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
   })
+
+  it('says so when the environment has no fetch (Jest\'s jsdom), rather than "you may be offline"', async () => {
+    const sim = startSimulator()
+    const realFetch = globalThis.fetch
+    vi.stubGlobal('fetch', undefined)
+    try {
+      const error = await client().createPin().catch((reason: unknown) => reason)
+      expect(error).toBeInstanceOf(TypeError)
+      expect((error as Error).message).toMatch(/no global fetch.*jest-fixed-jsdom.*`fetch`/)
+      // A fetch passed in is enough.
+      const pin = await client({ fetch: realFetch }).createPin()
+      expect(pin.code).toBe(sim.latestPin()?.code)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })
