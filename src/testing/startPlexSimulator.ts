@@ -67,7 +67,10 @@ export async function startPlexSimulator({ port = 0, simulator = createPlexSimul
       if (!res.writableFinished) controller.abort()
     })
     serve(req, res, simulator, controller.signal).catch((error: unknown) => {
-      // A bug in the adapter must not take the test run down with an unhandled rejection.
+      // A bug in the adapter (or a test environment without Request/Response) must not take the
+      // test run down with an unhandled rejection, nor hide: the 500 only reaches the app under
+      // test, which shows it as plex.tv trouble. The path only: a query may carry a token.
+      console.error(`plex.tv simulator: ${req.method} ${(req.url ?? '/').split('?')[0]} failed:`, error)
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
         res.end(`plex.tv simulator: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createPlexSimulator } from '../../src/testing/createPlexSimulator'
 import { PLEX_SIMULATOR_HOST, startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 
@@ -106,6 +106,18 @@ describe('startPlexSimulator (the HTTP adapter)', () => {
   it('explains a port that is already taken', async () => {
     const first = await start()
     await expect(startPlexSimulator({ port: Number(new URL(first.url).port) })).rejects.toThrow(/already in use/)
+  })
+
+  it('says what broke when the simulator itself fails: a 500 naming it, and the error logged', async () => {
+    // As in a test environment missing Request or Response: nothing else would show the cause.
+    const simulator = createPlexSimulator()
+    simulator.handle = () => Promise.reject(new Error('Request is not defined'))
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const server = await start({ simulator })
+    const response = await fetch(`${server.url}/api/v2/pins?${CLIENT}`, { method: 'POST' })
+    expect(response.status).toBe(500)
+    expect(await response.text()).toBe('plex.tv simulator: Request is not defined\n')
+    expect(logged).toHaveBeenCalledWith('plex.tv simulator: POST /api/v2/pins failed:', expect.objectContaining({ message: 'Request is not defined' }))
   })
 })
 
