@@ -7,6 +7,7 @@ import type { Browser, ConsoleMessage } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Testing from '../../src/testing'
 import { launchChromium } from '../e2e/support/browser'
+import { jestAppFiles } from './support/jestApp'
 import { run } from './support/run'
 import { nodeOnlyFiles, readmeSnippets, writeFiles, writeScratchApp, type ConsumerState } from './support/scratchApp'
 import { serveDirectory } from './support/staticServer'
@@ -119,6 +120,17 @@ describe('react-plex-login as installed from its tarball', () => {
       expect(JSON.parse(check.stdout.trim())).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{4}$/), linked: true, username: 'consumer' })
       // Control: the main entry does import React, so without it Node refuses to load it.
       await expect(run(process.execPath, ['scripts/main-entry.mjs'], { cwd: app, timeoutMs: 30_000 })).rejects.toThrow(/Cannot find package 'react'|@tanstack|qrcode/)
+    })
+  })
+
+  describe('a Jest test suite (CommonJS, babel-jest, jsdom)', () => {
+    it("runs the README's Jest setup and signs in through /testing and /testing/msw", { timeout: 180_000 }, async () => {
+      const app = join(workDir, 'jest')
+      await writeFiles(app, jestAppFiles(tarball))
+      const install = await run('npm', ['install', ...NPM_INSTALL_FLAGS], { cwd: app, timeoutMs: 150_000 })
+      const jest = await run(join(app, 'node_modules/.bin/jest'), ['--ci'], { cwd: app, timeoutMs: 60_000 })
+      note(`Jest: npm install ${seconds(install.ms)}, jest ${seconds(jest.ms)}`)
+      expect(`${jest.stdout}${jest.stderr}`).toMatch(/Tests: +1 passed, 1 total/)
     })
   })
 
