@@ -1,6 +1,7 @@
 /**
  * The widget on a page as locked down as a careful app makes it (issue #5): a strict
- * Content-Security-Policy (no inline scripts or styles, connect-src limited to "plex.tv"), no
+ * Content-Security-Policy (no inline scripts or styles, connect-src limited to "plex.tv", Trusted
+ * Types enforced), no
  * request to any third party, and two tabs of the same app signing in independently.
  * The demo is served as a production build here: Vite's dev server injects inline scripts.
  */
@@ -34,6 +35,10 @@ function contentSecurityPolicy(apiOrigin: string) {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
+    // Trusted Types: no string may reach an HTML or script sink (innerHTML, script src, eval),
+    // and no policy may be created to launder one.
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
   ].join('; ')
 }
 
@@ -114,9 +119,16 @@ describe('given a page with a strict Content-Security-Policy', () => {
     await page.getByTestId('signed-in-as').waitFor()
 
     expect(await cspViolations(page)).toEqual([])
-    // Control: the same listener does see a violation when markup brings an inline style.
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline</p>'))
+    // Controls: the same listener does see a violation when a page sets an inline style, and when
+    // a string reaches an HTML sink (which Trusted Types also refuses outright).
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p')
+      paragraph.setAttribute('style', 'color: red')
+      document.body.append(paragraph)
+    })
     await expect.poll(() => cspViolations(page)).toContainEqual(expect.stringMatching(/^style-src/))
+    await expect(page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>markup</p>'))).rejects.toThrow(/TrustedHTML/)
+    await expect.poll(() => cspViolations(page)).toContainEqual(expect.stringMatching(/^require-trusted-types-for/))
     const origins = new Set(requests.map((url) => new URL(url).origin))
     expect([...origins].sort()).toEqual([pageOrigin, new URL(sim.url).origin].sort())
   })
