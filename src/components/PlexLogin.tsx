@@ -95,6 +95,11 @@ const spell = (code: string) => code.split('').join(' ')
 const NO_BREAK_SPACE = '\u00a0'
 /** Holds the code's width while none is on screen (the code font is monospaced). */
 const PLACEHOLDER_CODE = NO_BREAK_SPACE.repeat(4)
+/**
+ * The countdown's text while the code is on its way, in figure dashes (a digit's width): the line
+ * wraps as the real one will, so a long translation does not make the widget grow when it arrives.
+ */
+const PLACEHOLDER_TIME = '\u2012\u2012:\u2012\u2012'
 const NO_CLASS_NAMES: Partial<Record<PlexLoginPart, string>> = {}
 
 function joinClasses(...names: (string | undefined)[]): string | undefined {
@@ -236,7 +241,11 @@ export const PlexLogin = /* @__PURE__ */ memo(
               {expiresAt !== null && status === 'waiting' ? (
                 <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />
               ) : (
-                placeholder && <p data-part="countdown">{NO_BREAK_SPACE}</p>
+                placeholder && (
+                  <p data-part="countdown" className={classNames.countdown}>
+                    {labels.expiresIn(PLACEHOLDER_TIME)}
+                  </p>
+                )
               )}
             </div>
             {qr || <div data-part="qr" className={classNames.qr} />}

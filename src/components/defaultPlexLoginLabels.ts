@@ -23,7 +23,10 @@ export interface PlexLoginLabels {
   copied: string
   /** When the clipboard refused the code. */
   copyFailed: string
-  /** The countdown; `time` is formatted like `14:32`. */
+  /**
+   * The countdown; `time` is formatted like `14:32`. While the code is on its way, the line holds
+   * its place (faded) with `time` as `‒‒:‒‒`, so the widget keeps its height when the code arrives.
+   */
   expiresIn: (time: string) => string
   /** Status while asking plex.tv for a code. */
   creating: string

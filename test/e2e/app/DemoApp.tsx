@@ -1,10 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { createPlexClient, PlexLogin, type PlexPinInfo, type PlexPinStatus } from '../../../src'
+import { LONG_LABELS } from './longLabels'
 
 const DEMO_PRODUCT = 'react-plex-login demo'
 
 const settings = __PLEX_DEMO__
+
+/** Test hooks only: `?labels=long` (German) and `?width=280` (the widget's box, in px), for the layout tests. */
+const layoutProbe = settings.testHooks ? new URLSearchParams(location.search) : null
+const probeLabels = layoutProbe?.get('labels') === 'long' ? LONG_LABELS : undefined
+const probeWidth = Number(layoutProbe?.get('width')) || undefined
 
 interface SignedInSession {
   /** Kept in memory only: never rendered, stored or logged. */
@@ -58,15 +64,18 @@ export function DemoApp() {
           ? 'Offline: this page talks to the plex.tv simulator on this computer. Open the link and press "Link" to sign in as its fake user. (The QR code points at the simulator too, so a phone cannot open it here.)'
           : `This page talks to ${settings.baseUrl ?? 'https://plex.tv'}. Enter the code at the link page while signed in to Plex.`}
       </p>
-      <PlexLogin
-        key={attempt}
-        product={DEMO_PRODUCT}
-        baseUrl={settings.baseUrl}
-        linkUrl={settings.linkUrl}
-        onAuthenticated={onAuthenticated}
-        onStatusChange={onStatusChange}
-        onError={onError}
-      />
+      <div style={probeWidth ? { width: probeWidth } : undefined}>
+        <PlexLogin
+          key={attempt}
+          product={DEMO_PRODUCT}
+          baseUrl={settings.baseUrl}
+          linkUrl={settings.linkUrl}
+          labels={probeLabels}
+          onAuthenticated={onAuthenticated}
+          onStatusChange={onStatusChange}
+          onError={onError}
+        />
+      </div>
       {session && <SignedIn session={session} onSignOut={signOut} />}
     </main>
   )

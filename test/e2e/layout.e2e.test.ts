@@ -1,0 +1,138 @@
+/**
+ * The layout under what apps and people do to it: a translation twice as long as English with
+ * words no line can break, large text, and a narrow box (a sidebar, a dialog) in a wide window.
+ * Found by a visual probe (2026-11-26) that screenshotted every state; these measure instead.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import { launchChromium } from './support/browser'
+import { startDemo, type RunningDemo } from './support/demoServer'
+
+let sim: RunningPlexSimulator
+let demo: RunningDemo
+let browser: Browser
+
+beforeAll(async () => {
+  sim = await startPlexSimulator({ port: 0 })
+  ;[demo, browser] = await Promise.all([startDemo({ baseUrl: sim.url, linkUrl: sim.linkUrl }), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+  await sim?.close()
+})
+
+/** The demo with the widget in a `width` px box, in a window `viewport` px wide, once its code shows. */
+async function open({ width, viewport = width + 32, labels = '', rootFontPx = 0, css = '' }: { width: number; viewport?: number; labels?: string; rootFontPx?: number; css?: string }): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: viewport, height: 900 } })
+  const url = new URL(demo.url)
+  url.searchParams.set('width', String(width))
+  if (labels) url.searchParams.set('labels', labels)
+  await page.goto(url.href)
+  if (rootFontPx) await page.addStyleTag({ content: `html { font-size: ${rootFontPx}px }` })
+  if (css) await page.addStyleTag({ content: css })
+  await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+  return page
+}
+
+/** What overflows: the page sideways, the widget's own box, and parts running under the QR code. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const widget = document.querySelector('[data-plex-login]') as HTMLElement
+    const qr = document.querySelector('svg[data-part="qr"]')?.getBoundingClientRect()
+    const card = widget.getBoundingClientRect()
+    const parts = ['instructions', 'code', 'link', 'copy', 'countdown'].map((name) => {
+      const box = document.querySelector(`[data-part="${name}"]`)?.getBoundingClientRect()
+      const besideQr = qr && box && box.top < qr.bottom && qr.top < box.bottom
+      return {
+        name,
+        outsideCard: box ? Math.max(0, box.right - (card.right - 1), card.left + 1 - box.left) : 0,
+        underQr: besideQr && box ? Math.max(0, box.right - qr.left) : 0,
+      }
+    })
+    return {
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      widget: widget.scrollWidth - widget.clientWidth,
+      parts: parts.filter((part) => part.outsideCard > 0.5 || part.underQr > 0.5),
+    }
+  })
+}
+
+/** How many lines the code's characters take (a Range sees the text's lines; the box does not). */
+function codeLines(page: Page) {
+  return page.evaluate(() => {
+    const text = document.querySelector('[data-part="code"]')?.firstChild
+    if (!text) return 0
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+  })
+}
+
+describe('given a long translation', () => {
+  it.each([280, 360, 480])('fits a %i px box: nothing leaves the card or runs under the QR code', async (width) => {
+    const page = await open({ width, labels: 'long' })
+    try {
+      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('holds the body\'s height while the code is on its way: the countdown has its place already', async () => {
+    // The body (instructions, code, links, countdown, QR); the status line below says different
+    // words in each state, and may wrap differently by design.
+    sim.simulator.latencyMs = 600
+    const page = await browser.newPage({ viewport: { width: 392, height: 900 } })
+    try {
+      await page.goto(`${demo.url}?width=360&labels=long`)
+      await page.waitForFunction(() => document.querySelector('[data-plex-login]')?.getAttribute('data-state') === 'creating')
+      const body = page.locator('[data-part="body"]')
+      const creating = await body.evaluate((element) => element.getBoundingClientRect().height)
+      await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+      const waiting = await body.evaluate((element) => element.getBoundingClientRect().height)
+      expect(Math.abs(waiting - creating), `creating ${creating} px, waiting ${waiting} px`).toBeLessThanOrEqual(1)
+    } finally {
+      sim.simulator.latencyMs = 0
+      await page.close()
+    }
+  })
+})
+
+describe('given large text', () => {
+  it.each([
+    ['a 480 px box', { width: 480 }],
+    ['a 280 px box in a 1280 px window (a sidebar)', { width: 280, viewport: 1280 }],
+    ['a 360 px box in a 1280 px window', { width: 360, viewport: 1280 }],
+  ])('keeps the code on one line in %s at 32 px text', async (_name, box) => {
+    const page = await open({ ...box, rootFontPx: 32 })
+    try {
+      expect(await codeLines(page)).toBe(1)
+      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
+    } finally {
+      await page.close()
+    }
+  })
+})
+
+describe('given a login page that centres the card (a shrink-to-fit parent)', () => {
+  it('the card still takes its full width, the QR code beside the details', async () => {
+    // Containment on the wrong element zeroes its intrinsic width, and the card shrank to 332 px
+    // with the QR code wrapped below (a rejected first version of the code-size fix).
+    const centred = 'main > div:has(> [data-plex-login]) { display: flex; flex-direction: column; align-items: center }'
+    const page = await open({ width: 560, viewport: 900, css: centred })
+    try {
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect()
+        return { card: box('[data-plex-login]')?.width, qrTop: box('svg[data-part="qr"]')?.top, detailsBottom: box('[data-part="details"]')?.bottom }
+      })
+      expect(layout.card).toBe(560)
+      expect(layout.qrTop ?? Infinity).toBeLessThan(layout.detailsBottom ?? 0)
+      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
+    } finally {
+      await page.close()
+    }
+  })
+})
