@@ -8,6 +8,7 @@ import { simulatorOf, simulatorsOf, simulatorsStory, simulatorStory } from './su
 import { StateGallery } from './support/StateGallery'
 import { plexLoginStates, type PlexLoginState, type PlexLoginStateName } from './support/states'
 import { customTheme, darkBackdrop, themeStyle } from './support/themes'
+import { arabicLabels, germanLabels } from './support/translations'
 
 /** The snippet a visitor copies talks to plex.tv, not to this story's simulator. */
 function withoutSimulatorOrigin(code: string): string {
@@ -143,6 +144,34 @@ export const CustomTheme: Story = {
       description: {
         story:
           'A theme is only `--plex-login-*` custom properties: fonts, colours, radii, spacing, width and the code size, here set through `style`; a rule of your own such as `.my-app [data-plex-login] { … }` works as well.',
+      },
+    },
+  },
+}
+
+export const German: Story = {
+  name: 'Translated: German',
+  ...simulatorStory(plexLoginStates.waiting.simulator),
+  args: { labels: germanLabels, locale: 'de-DE' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`labels` in German, about twice as long as English, with compounds no line can break: the card wraps them inside itself, the code stays on one line, and the countdown holds its place while a code is on its way, so nothing jumps when it arrives.',
+      },
+    },
+  },
+}
+
+export const RightToLeft: Story = {
+  name: 'Translated: Arabic, right to left',
+  ...simulatorStory(plexLoginStates.waiting.simulator),
+  args: { labels: arabicLabels, locale: 'ar-EG', dir: 'rtl' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '`dir="rtl"` mirrors the layout (the QR code moves to the left); the code itself stays left to right. `locale="ar-EG"` gives the countdown Arabic-Indic digits.',
       },
     },
   },

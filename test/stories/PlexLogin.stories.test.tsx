@@ -104,7 +104,7 @@ const stateStories = Object.entries(composed).filter(([, Story]) => Story.parame
 
 describe('PlexLogin stories', () => {
   it('are all run as tests here', () => {
-    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'Offline', 'CustomLayout', 'LiveSignIn']
+    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'Offline', 'CustomLayout', 'LiveSignIn', 'German', 'RightToLeft']
     expect(Object.keys(composed).sort()).toEqual(tested.sort())
   })
 
@@ -116,6 +116,32 @@ describe('PlexLogin stories', () => {
       const widget = onlyWidget(container)
       expectState(widget, state)
       stateDetails[state](widget)
+      await expectNoAxeViolations(container)
+    })
+  })
+
+  describe('German', () => {
+    it('says everything in German, the countdown included, and axe finds no violation', async () => {
+      const { container } = await renderStory(composed.German)
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      expect(within(widget).getByRole('heading').textContent).toBe('Mit Plex-Benutzerkonto anmelden und Geräteverknüpfung bestätigen')
+      expect(within(widget).getByRole('status').textContent).toContain('Warten auf die Eingabe des Anmeldebestätigungscodes')
+      expect(widget.querySelector('[data-part="countdown"]')?.textContent).toBe('Gültigkeitsdauer des Anmeldebestätigungscodes: noch 14:57')
+      expect(within(widget).getByRole('button', { name: 'Anmeldebestätigungscode kopieren' })).toBeTruthy()
+      await expectNoAxeViolations(container)
+    })
+  })
+
+  describe('RightToLeft', () => {
+    it('lays out right to left with Arabic words and digits, the code left to right, and axe finds no violation', async () => {
+      const { container } = await renderStory(composed.RightToLeft)
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      expect(widget.getAttribute('dir')).toBe('rtl')
+      expect(widget.querySelector('[data-part="code"]')?.getAttribute('dir')).toBe('ltr')
+      expect(within(widget).getByRole('status').textContent).toContain('في انتظار إدخال الرمز')
+      expect(widget.querySelector('[data-part="countdown"]')?.textContent).toBe('تنتهي صلاحية الرمز خلال ١٤:٥٧')
       await expectNoAxeViolations(container)
     })
   })

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { createPlexClient, PlexLogin, type PlexPinInfo, type PlexPinStatus } from '../../../src'
-import { LONG_LABELS } from './longLabels'
+import { germanLabels } from '../../../stories/support/translations'
 
 const DEMO_PRODUCT = 'react-plex-login demo'
 
@@ -9,7 +9,7 @@ const settings = __PLEX_DEMO__
 
 /** Test hooks only: `?labels=long` (German) and `?width=280` (the widget's box, in px), for the layout tests. */
 const layoutProbe = settings.testHooks ? new URLSearchParams(location.search) : null
-const probeLabels = layoutProbe?.get('labels') === 'long' ? LONG_LABELS : undefined
+const probeLabels = layoutProbe?.get('labels') === 'long' ? germanLabels : undefined
 const probeWidth = Number(layoutProbe?.get('width')) || undefined
 
 interface SignedInSession {
