@@ -2,7 +2,7 @@ import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, QueryClie
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { Activity, useEffect, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { PlexLogin, usePlexPin, type UsePlexPinResult } from '../../src'
+import { PlexLogin, usePlexPin, type PlexLoginProps, type UsePlexPinResult } from '../../src'
 import { createPlexSimulator } from '../../src/testing'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { flush, installFakeClock, startSimulator } from '../support/simulator'
@@ -87,13 +87,13 @@ describe('after the sign-in', () => {
 })
 
 describe('React hiding the widget', () => {
-  it('<Activity mode="hidden"> for a while keeps the code; linking it meanwhile signs in once shown', async () => {
+  /** A waiting widget inside `<Activity>`, hidden for 3 s; `show()` makes it visible again. */
+  async function hiddenWaitingWidget(props: Partial<PlexLoginProps> = {}) {
     installFakeClock()
     const sim = startSimulator()
-    const onAuthenticated = vi.fn()
     const ui = (mode: 'visible' | 'hidden') => (
       <Activity mode={mode}>
-        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
+        <PlexLogin product="Test App" {...props} />
       </Activity>
     )
     const { container, rerender } = renderWithClient(ui('visible'))
@@ -101,36 +101,32 @@ describe('React hiding the widget', () => {
     const code = codeElement(container)?.textContent ?? ''
     rerender(ui('hidden'))
     await flush(3000)
+    return { sim, code, container, show: () => rerender(ui('visible')) }
+  }
+
+  it('<Activity mode="hidden"> for a while keeps the code; linking it meanwhile signs in once shown', async () => {
+    const onAuthenticated = vi.fn()
+    const { sim, code, container, show } = await hiddenWaitingWidget({ onAuthenticated })
     const pollsWhileHidden = sim.requests('get-pin').length
     sim.link(code)
     await flush(3000)
     // Hidden means effects are gone: nothing polls until it is shown again.
     expect(sim.requests('get-pin')).toHaveLength(pollsWhileHidden)
-    rerender(ui('visible'))
+    show()
     await flush(1000)
     expect(sim.requests('create-pin')).toHaveLength(1)
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
     expect(stateOf(container)).toBe('authenticated')
   })
+
   it('<Activity> hiding and showing a waiting widget never blanks the code nor reports "creating" again', async () => {
     // Found in Next.js: with cacheComponents, navigating back shows the hidden route again.
-    installFakeClock()
-    const sim = startSimulator()
     const onStatusChange = vi.fn()
-    const ui = (mode: 'visible' | 'hidden') => (
-      <Activity mode={mode}>
-        <PlexLogin product="Test App" onStatusChange={onStatusChange} />
-      </Activity>
-    )
-    const { container, rerender } = renderWithClient(ui('visible'))
-    await flush()
-    const code = codeElement(container)?.textContent ?? ''
-    rerender(ui('hidden'))
-    await flush(3000)
+    const { sim, code, container, show } = await hiddenWaitingWidget({ onStatusChange })
     const shown: string[] = []
     const observer = new MutationObserver(() => shown.push(`${stateOf(container)} ${codeElement(container)?.textContent}`))
     observer.observe(container, { subtree: true, attributes: true, childList: true, characterData: true })
-    rerender(ui('visible'))
+    show()
     await flush(1000)
     observer.disconnect()
     expect(shown.length).toBeGreaterThan(0)
