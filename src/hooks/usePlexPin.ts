@@ -129,7 +129,7 @@ export interface UsePlexPinResult {
   renewals: number
   /** Drops the current code and starts over with a fresh PIN and a fresh renewal budget. */
   renew: () => void
-  /** Repeats the request that failed (in `error`). */
+  /** Repeats the request that failed (in `error`); does nothing in any other status or after unmount. */
   retry: () => void
 }
 
@@ -391,11 +391,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
 
   let status: PlexPinStatus
   let error: Error | null = null
-  if (configError) {
+  // A finished sign-in stays finished: an option unusable for a moment afterwards changes nothing.
+  if (authenticated) status = 'authenticated'
+  else if (configError) {
     status = 'error'
     error = configError
-  } else if (authenticated) status = 'authenticated'
-  else if (round.expired) status = 'expired'
+  } else if (round.expired) status = 'expired'
   else if (pinError) {
     status = 'error'
     error = pinError
@@ -410,7 +411,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   if (error && shownError?.message === error.message) error = shownError
   else if (error !== shownError) setShownError(error)
 
-  const expiresAt = pin && status !== 'expired' ? pin.receivedAt + pin.expiresIn * 1000 : null
+  const expiresAt = pin && !round.expired ? pin.receivedAt + pin.expiresIn * 1000 : null
   const deadlineActive = expiresAt !== null && !authenticated
 
   // Expiry, from the countdown or from plex.tv (404/1020): replace the PIN within the budget.
@@ -485,6 +486,13 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     current.controller.abort()
   }, [enabled, queryClient, instanceId])
 
+  // Polling ended (the renewal limit reached, signed in, switched off): a poll sleeping between
+  // retries, which never give up on a transient failure, would go on asking about a dead PIN.
+  // Disabling a query does not stop its retries; cancelling does.
+  useEffect(() => {
+    if (!pollActive) void queryClient.cancelQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId, 'poll'] })
+  }, [pollActive, queryClient, instanceId])
+
   const refetchPoll = pollQuery.refetch
   // Creates a PIN at once. A refetch would not: for a query without data that is sleeping between
   // retries, TanStack Query only lets the retry in progress go on.
@@ -499,7 +507,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // The connection is back: a request sleeping in backoff would otherwise wait up to 30 s more.
   // (TanStack Query resumes the ones it paused while offline a microtask later, so restarting a
   // paused create here still sends one request: the restart cancels that resumption.)
-  useWindowListener('online', enabled && !authenticated, () => {
+  useWindowListener('online', awaitingPin || (pollActive && !authenticated), () => {
     if (!pin && pinQuery.failureCount > 0) restartPin()
     else if (pollQuery.failureCount > 0) void refetchPoll({ cancelRefetch: true })
   })
@@ -518,17 +526,21 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const online = useSyncExternalStore(subscribeToOnline, isOnline, isOnlineOnServer)
 
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
-  const pinFailed = pinError !== null
+  // "Try again" repeats the request that failed; in any other status, or after unmount (a stale
+  // closure in the app), it does nothing.
+  const failed = status !== 'error' || configError ? null : pinError ? 'pin' : 'poll'
   const retry = useCallback(() => {
-    if (pinFailed) restartPin()
-    else if (pollQuery.status === 'error') void refetchPoll()
-  }, [pinFailed, pollQuery.status, restartPin, refetchPoll])
+    if (!session.current.mounted) return
+    if (failed === 'pin') restartPin()
+    else if (failed === 'poll') void refetchPoll()
+  }, [failed, restartPin, refetchPoll])
 
-  const showCode = pin !== null && (status === 'waiting' || status === 'error')
+  // A code stays on screen while it can still be used: never once the renewal limit is reached.
+  const showCode = pin !== null && !round.expired && (status === 'waiting' || status === 'error')
   const code = showCode ? pin.code : null
   const isRetrying =
     (status === 'creating' && pinQuery.failureCount > 0) ||
-    (pollQuery.failureCount > 0 && pollQuery.status === 'success' && !authenticated)
+    (status === 'waiting' && pollQuery.failureCount > 0 && pollQuery.status === 'success')
 
   // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
   // The ref only ever flips to true, and the store above reads it after commit.
