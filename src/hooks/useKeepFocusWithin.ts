@@ -2,8 +2,11 @@
 
 import { useEffect, useRef, type FocusEvent, type FocusEventHandler, type RefObject } from 'react'
 
-/** What can hold focus in the widget: its link and buttons while usable, and the root itself. */
-const FOCUSABLE = 'a[href],button:enabled,[tabindex]'
+/**
+ * What can hold focus in the widget: its link and buttons while usable, the root itself, and what
+ * an app's own layout (`children`) may add: form fields, a `<summary>`, an editable region, a frame.
+ */
+const FOCUSABLE = 'a[href],:enabled,[tabindex],summary,[contenteditable],iframe'
 
 /**
  * Keeps keyboard and screen reader users' place in a widget whose parts come and go: when the part

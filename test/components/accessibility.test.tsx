@@ -63,6 +63,40 @@ describe('focus stays with the widget when the part holding it goes away', () =>
   })
 })
 
+describe('focus the person moves out of an app layout (children) is not taken back', () => {
+  // An app's own layout holds controls the built-in one has not: a read-only field with the code
+  // (to select and copy), a <select>, a <details> summary, an editable region. Found by a widget
+  // bug hunt (2026-11-26): each pulled focus back to the widget after a click on plain text.
+  const controls = {
+    input: (code: string | null) => <input aria-label="Code" readOnly value={code ?? ''} />,
+    select: () => (
+      <select aria-label="Pick">
+        <option>a</option>
+      </select>
+    ),
+    textarea: () => <textarea aria-label="Notes" />,
+    summary: () => (
+      <details>
+        <summary>Help</summary>
+        Text
+      </details>
+    ),
+    contenteditable: () => <div aria-label="Editable" contentEditable suppressContentEditableWarning tabIndex={undefined} />,
+    button: () => <button type="button">Button</button>,
+  }
+
+  it.each(Object.keys(controls) as (keyof typeof controls)[])('%s: a click on plain text leaves focus on the page', async (control) => {
+    const { root } = await waiting({ children: (state) => <div>{controls[control](state.code)}</div> })
+    const element = root.querySelector<HTMLElement>(control === 'contenteditable' ? '[contenteditable]' : control)
+    if (!element) throw new Error(`no ${control}`)
+    element.focus()
+    expect(document.activeElement).toBe(element)
+    element.blur()
+    await flush(3000)
+    expect(document.activeElement).toBe(document.body)
+  })
+})
+
 describe('focus the app moves is left where the app put it', () => {
   it('onAuthenticated focusing the page heading (the usual advice) keeps it there', async () => {
     const heading = document.body.appendChild(document.createElement('h1'))
