@@ -259,8 +259,18 @@ export const PlexLogin = /* @__PURE__ */ memo(
             {renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
           </p>
           {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
-          {copyState === 'copied' && <p data-part="visually-hidden">{labels.copied}</p>}
-          {copyState === 'failed' && <p data-part="copy-error">{labels.copyFailed}</p>}
+          {/* Keyed by the press: a second press gets a new node, which a screen reader announces
+              even when the words are the same. */}
+          {copyState === 'copied' && (
+            <p key={copied.press} data-part="visually-hidden">
+              {labels.copied}
+            </p>
+          )}
+          {copyState === 'failed' && (
+            <p key={copied.press} data-part="copy-error">
+              {labels.copyFailed}
+            </p>
+          )}
         </div>
 
         {hasActions && (

@@ -31,13 +31,18 @@ async function writeText(text: string): Promise<void> {
   }
 }
 
-/**
- * Copies text and reports `copied` (for a while) or `failed`, with the text it was about, so a
- * caller showing something else now (a renewed code) can ignore a stale result. Safe to unmount
- * mid-copy.
- */
-export function useCopyToClipboard(): [{ state: CopyState; text: string | null }, (text: string) => void] {
-  const [result, setResult] = useState<{ state: CopyState; text: string | null }>({ state: 'idle', text: null })
+/** What the last press of a copy button came to. */
+export interface CopyResult {
+  state: CopyState
+  /** What was copied, so a caller showing something else now (a renewed code) can ignore it. */
+  text: string | null
+  /** Which press this answers: a new one per press, so the same words can be announced again. */
+  press: number
+}
+
+/** Copies text and reports `copied` (for a while) or `failed`. Safe to unmount mid-copy. */
+export function useCopyToClipboard(): [CopyResult, (text: string) => void] {
+  const [result, setResult] = useState<CopyResult>({ state: 'idle', text: null, press: 0 })
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const mounted = useRef(true)
 
@@ -56,8 +61,8 @@ export function useCopyToClipboard(): [{ state: CopyState; text: string | null }
     const settle = (state: CopyState) => {
       // Only the last press speaks: a slow first copy that fails must not contradict a later one.
       if (!mounted.current || attempt !== latest.current) return
-      setResult({ state, text })
-      if (state === 'copied') timer.current = setTimeout(() => setResult({ state: 'idle', text: null }), COPIED_RESET_MS)
+      setResult({ state, text, press: attempt })
+      if (state === 'copied') timer.current = setTimeout(() => setResult({ state: 'idle', text: null, press: attempt }), COPIED_RESET_MS)
     }
     writeText(text).then(() => settle('copied'), () => settle('failed'))
   }, [])

@@ -307,3 +307,48 @@ describe('the copy button', () => {
     }
   })
 })
+
+describe('each press of "Copy code" gets its own answer in the live region', () => {
+  // A live region speaks when its content changes; the same words again change nothing, so a
+  // second press (after "Could not copy", the natural next step) was met with silence. Found by a
+  // widget bug hunt (2026-11-26).
+  function withClipboard(writeText: () => Promise<void>) {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+  }
+
+  /** The texts of the nodes added to the live region while `act` runs. */
+  async function announced(act: () => Promise<void>): Promise<string[]> {
+    const region = screen.getByRole('status')
+    const added: string[] = []
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) added.push(node.textContent ?? '')
+    })
+    observer.observe(region, { subtree: true, childList: true })
+    try {
+      await act()
+    } finally {
+      observer.disconnect()
+    }
+    return added
+  }
+
+  it.each([
+    ['fails', () => Promise.reject(new Error('denied')), 'Could not copy the code. Select it and copy it by hand.'],
+    ['succeeds', () => Promise.resolve(), 'Copied'],
+  ])('when the copy %s twice, the second result is said again', async (_name, writeText, words) => {
+    withClipboard(writeText)
+    try {
+      await waiting()
+      const copyButton = () => screen.getByRole('button', { name: /^(Copy code|Copied)$/ })
+      fireEvent.click(copyButton())
+      await flush(100)
+      const second = await announced(async () => {
+        fireEvent.click(copyButton())
+        await flush(100)
+      })
+      expect(second).toContain(words)
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard
+    }
+  })
+})
