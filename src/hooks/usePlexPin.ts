@@ -11,7 +11,7 @@ import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useSta
 import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
-import type { PlexClient, PlexClientOptions, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
+import type { PlexClient, PlexClientOptions, PlexDeviceInfo, PlexPin, PlexPinInfo } from '../api/types.js'
 import { callSafely } from '../internal/callSafely.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { warnOnce } from '../internal/warnOnce.js'
@@ -161,9 +161,13 @@ const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false, 
 
 interface PollResult {
   authenticated: boolean
+  /** Transient failures (network, 5xx, 429) in a row; the next poll backs off as a retry would. */
+  failures: number
+  /** The last of them, for the "Reconnecting" hint. */
+  failure: Error | null
 }
 
-const NOT_AUTHENTICATED: PollResult = { authenticated: false }
+const NOT_AUTHENTICATED: PollResult = { authenticated: false, failures: 0, failure: null }
 
 /** What outlives renders but belongs to one mounted hook. */
 interface Session {
@@ -348,14 +352,24 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const pollQuery = useQuery<PollResult, Error>(
     {
       queryKey: [QUERY_KEY_SCOPE, instanceId, 'poll', pin?.id ?? 0],
-      queryFn: async ({ signal }): Promise<PollResult> => {
+      queryFn: async ({ signal, queryKey }): Promise<PollResult> => {
         const client = session.current.client
         if (!client || !pin) return NOT_AUTHENTICATED
-        const polled = await client.getPin(pin.id, { signal })
+        let polled: PlexPin
+        try {
+          polled = await client.getPin(pin.id, { signal })
+        } catch (error) {
+          // Not TanStack Query's retry, which pauses while the page is hidden: exactly when the
+          // person is on plex.tv/link in another tab. The next poll is the retry, backed off
+          // (refetchInterval below), hidden or not.
+          if (!isTransientError(error)) throw error
+          const failures = (queryClient.getQueryData<PollResult>(queryKey)?.failures ?? 0) + 1
+          return { authenticated: false, failures, failure: error as Error }
+        }
         if (polled.authToken === null) return NOT_AUTHENTICATED
         // The token never enters the query cache: it waits here until the effect hands it over.
         session.current.token = polled.authToken
-        return { authenticated: true }
+        return { authenticated: true, failures: 0, failure: null }
       },
       // A PIN just created cannot be linked yet: the first poll comes one interval later.
       initialData: NOT_AUTHENTICATED,
@@ -366,16 +380,17 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       // Fresh for one interval, so switching to a new PIN's key does not poll at once either.
       staleTime: pollInterval,
       // While the code is valid, a transient failure (network, 5xx, 429) never becomes an error
-      // (`retry`): the code stays, "Reconnecting" shows, and backoff (capped at 30 s) goes on
-      // until the PIN's deadline replaces it. Only answers that will not get better stop polling.
+      // (the queryFn): the code stays, "Reconnecting" shows, and backoff (capped at 30 s,
+      // Retry-After honoured) goes on until the PIN's deadline replaces it. Only answers that will
+      // not get better stop polling.
       refetchOnWindowFocus: 'always',
       refetchOnReconnect: 'always',
       refetchInterval: (query) => {
-        if (query.state.data?.authenticated) return false
-        // Transient poll failures are retried above and never reach `error`; what does, waits
-        // for "Try again" (or a focus/reconnect) instead of hammering plex.tv.
-        if (query.state.status === 'error') return false
-        return focusManager.isFocused() ? pollInterval : Math.max(pollInterval, HIDDEN_POLL_INTERVAL_MS)
+        const data = query.state.data
+        // What reaches `error` waits for "Try again" (or a focus/reconnect), not a timer.
+        if (data?.authenticated || query.state.status === 'error') return false
+        const interval = focusManager.isFocused() ? pollInterval : Math.max(pollInterval, HIDDEN_POLL_INTERVAL_MS)
+        return data?.failure ? Math.max(interval, retryDelayMs(data.failures - 1, data.failure)) : interval
       },
       refetchIntervalInBackground: true,
     },
@@ -509,7 +524,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // paused create here still sends one request: the restart cancels that resumption.)
   useWindowListener('online', awaitingPin || (pollActive && !authenticated), () => {
     if (!pin && pinQuery.failureCount > 0) restartPin()
-    else if (pollQuery.failureCount > 0) void refetchPoll({ cancelRefetch: true })
+    else if (pollQuery.data.failures > 0) void refetchPoll({ cancelRefetch: true })
   })
 
   // secondsLeft re-renders its reader once a second; callers that never read it never tick.
@@ -540,7 +555,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const code = showCode ? pin.code : null
   const isRetrying =
     (status === 'creating' && pinQuery.failureCount > 0) ||
-    (status === 'waiting' && pollQuery.failureCount > 0 && pollQuery.status === 'success')
+    (status === 'waiting' && pollQuery.data.failures > 0)
 
   // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
   // The ref only ever flips to true, and the store above reads it after commit.
@@ -556,7 +571,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       return expiresAt === null ? null : secondsUntil(expiresAt)
     },
     error,
-    failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.failureReason) : null,
+    failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.data.failure) : null,
     isRetrying,
     isOffline: !online && (awaitingPin || pollActive),
     renewals: round.renewals,
