@@ -501,9 +501,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     current.controller.abort()
   }, [enabled, queryClient, instanceId])
 
-  // Polling ended (the renewal limit reached, signed in, switched off): a poll sleeping between
-  // retries, which never give up on a transient failure, would go on asking about a dead PIN.
-  // Disabling a query does not stop its retries; cancelling does.
+  // Polling ended (the renewal limit reached, signed in, switched off): a poll still in flight is
+  // cancelled and its request aborted, which disabling the query does not do.
   useEffect(() => {
     if (!pollActive) void queryClient.cancelQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId, 'poll'] })
   }, [pollActive, queryClient, instanceId])
