@@ -6,9 +6,9 @@
  * and hides the page the way a person does: another tab opens in front of it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { launchCdpChromium, type CdpBrowser } from '../bench/support/cdpBrowser'
-import { startDemo, type RunningDemo } from './support/demoServer'
+import { startDemoStack, type DemoStack, type RunningDemo } from './support/demoServer'
 import { sleep, until } from './support/waitFor'
 
 const VISIBLE_WINDOW_MS = 5000
@@ -17,16 +17,15 @@ const HIDDEN_WINDOW_MS = 10_000
 let sim: RunningPlexSimulator
 let demo: RunningDemo
 let browser: CdpBrowser
+let stack: DemoStack<CdpBrowser>
 
 beforeAll(async () => {
-  sim = await startPlexSimulator({ port: 0 })
-  ;[demo, browser] = await Promise.all([startDemo({ baseUrl: sim.url, linkUrl: sim.linkUrl }), launchCdpChromium()])
+  stack = await startDemoStack(launchCdpChromium)
+  ;({ sim, demo, browser } = stack)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  await sim?.close()
+  await stack?.close()
 })
 
 /** `get-pin` requests the simulator answered during the next `ms` milliseconds. */

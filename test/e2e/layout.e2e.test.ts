@@ -5,23 +5,22 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { launchChromium } from './support/browser'
-import { startDemo, type RunningDemo } from './support/demoServer'
+import { startDemoStack, type DemoStack, type RunningDemo } from './support/demoServer'
 
 let sim: RunningPlexSimulator
 let demo: RunningDemo
 let browser: Browser
+let stack: DemoStack<Browser>
 
 beforeAll(async () => {
-  sim = await startPlexSimulator({ port: 0 })
-  ;[demo, browser] = await Promise.all([startDemo({ baseUrl: sim.url, linkUrl: sim.linkUrl }), launchChromium()])
+  stack = await startDemoStack(launchChromium)
+  ;({ sim, demo, browser } = stack)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  await sim?.close()
+  await stack?.close()
 })
 
 /** The demo with the widget in a `width` px box, in a window `viewport` px wide, once its code shows. */

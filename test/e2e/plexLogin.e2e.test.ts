@@ -3,9 +3,9 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-c
 import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLIENT_IDENTIFIER_STORAGE_KEY } from '../../src/api/getClientIdentifier'
-import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { launchChromium } from './support/browser'
-import { startDemo, type RunningDemo } from './support/demoServer'
+import { startDemoStack, type DemoStack, type RunningDemo } from './support/demoServer'
 import { sha256Hex, sleep, until } from './support/waitFor'
 
 /** Longer than three polls at the 1 s interval: long enough to see polling that did not stop. */
@@ -15,20 +15,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 let sim: RunningPlexSimulator
 let demo: RunningDemo
 let browser: Browser
+let stack: DemoStack<Browser>
 let context: BrowserContext
 let pageErrors: Error[]
 let consoleMessages: ConsoleMessage[]
 
 beforeAll(async () => {
-  // Two servers on two ports of 127.0.0.1: the page and "plex.tv" are different origins.
-  sim = await startPlexSimulator({ port: 0 })
-  ;[demo, browser] = await Promise.all([startDemo({ baseUrl: sim.url, linkUrl: sim.linkUrl }), launchChromium()])
+  stack = await startDemoStack(launchChromium)
+  ;({ sim, demo, browser } = stack)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  await sim?.close()
+  await stack?.close()
 })
 
 beforeEach(async () => {

@@ -1,4 +1,5 @@
 import { createServer, type ViteDevServer } from 'vite'
+import { startPlexSimulator, type RunningPlexSimulator } from '../../../src/testing/startPlexSimulator'
 import { demoViteConfig } from '../app/vite.config'
 
 export interface RunningDemo {
@@ -25,4 +26,34 @@ export async function startDemo({ baseUrl, linkUrl }: { baseUrl: string; linkUrl
   await fetch(url).then((response) => response.text())
   await fetch(new URL('main.tsx', url)).then((response) => response.text())
   return { url, origin: new URL(url).origin, server, close: () => server.close() }
+}
+
+export interface DemoStack<B> {
+  sim: RunningPlexSimulator
+  demo: RunningDemo
+  browser: B
+  /** Closes the browser, the demo and the simulator, whichever started. */
+  close(): Promise<void>
+}
+
+/**
+ * What most e2e files start once: the HTTP simulator, the demo page pointed at it (two ports of
+ * 127.0.0.1, so the page and "plex.tv" are different origins) and a browser from `launch`.
+ */
+export async function startDemoStack<B extends { close(): Promise<void> }>(launch: () => Promise<B>): Promise<DemoStack<B>> {
+  const sim = await startPlexSimulator({ port: 0 })
+  const [demo, browser] = await Promise.all([startDemo({ baseUrl: sim.url, linkUrl: sim.linkUrl }), launch()]).catch(async (error: unknown) => {
+    await sim.close()
+    throw error
+  })
+  return {
+    sim,
+    demo,
+    browser,
+    async close() {
+      await browser.close()
+      await demo.close()
+      await sim.close()
+    },
+  }
 }
