@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { launchChromium } from './support/browser'
+import { codeLines } from './support/codeLines'
 import { startDemoStack, type DemoStack, type RunningDemo } from './support/demoServer'
 
 let sim: RunningPlexSimulator
@@ -56,17 +57,6 @@ function overflow(page: Page) {
       widget: widget.scrollWidth - widget.clientWidth,
       parts: parts.filter((part) => part.outsideCard > 0.5 || part.underQr > 0.5),
     }
-  })
-}
-
-/** How many lines the code's characters take (a Range sees the text's lines; the box does not). */
-function codeLines(page: Page) {
-  return page.evaluate(() => {
-    const text = document.querySelector('[data-part="code"]')?.firstChild
-    if (!text) return 0
-    const range = document.createRange()
-    range.selectNodeContents(text)
-    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
   })
 }
 
