@@ -1,8 +1,9 @@
 'use client'
 
 import { useLayoutEffect, useRef } from 'react'
+import { onServer } from '../internal/onServer.js'
 
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? () => {} : useLayoutEffect
+const useIsomorphicLayoutEffect = onServer() ? () => {} : useLayoutEffect
 
 /**
  * A ref that always holds the latest `value`, so effects can call the newest callback without

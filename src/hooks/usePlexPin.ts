@@ -13,6 +13,7 @@ import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
 import type { PlexClient, PlexClientOptions, PlexDeviceInfo, PlexPin, PlexPinInfo } from '../api/types.js'
 import { callSafely } from '../internal/callSafely.js'
+import { onServer } from '../internal/onServer.js'
 import { getNoSeconds, secondsUntil, subscribeToNothing, subscribeToTicks } from '../internal/secondTicker.js'
 import { warnOnce } from '../internal/warnOnce.js'
 import { buildQrValue, checkPlexLoginOptions } from './checkPlexLoginOptions.js'
@@ -192,8 +193,6 @@ let instanceCounter = 0
  * counter also started at 1) never match a new widget's keys.
  */
 let pageLoadId: string | undefined
-
-const onServer = () => typeof document === 'undefined'
 
 const subscribeToOnline = (onChange: () => void) => onlineManager.subscribe(onChange)
 const isOnline = () => onlineManager.isOnline()
