@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/describeValue.js'
 import { warnOnce } from '../internal/warnOnce.js'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLoginLabels.js'
 
@@ -25,9 +26,9 @@ export function resolveLabels(overrides: Partial<PlexLoginLabels> | null | undef
         try {
           const text = (given as LabelFunction)(value)
           if (isText(text)) return text
-          if (process.env.NODE_ENV !== 'production') warn(name, `returned ${String(text)}, not a string`)
+          if (process.env.NODE_ENV !== 'production') warn(name, `returned ${describeValue(text)}, not a string`)
         } catch (error) {
-          if (process.env.NODE_ENV !== 'production') warn(name, `threw: ${error instanceof Error ? error.message : String(error)}`)
+          if (process.env.NODE_ENV !== 'production') warn(name, `threw: ${error instanceof Error ? error.message : describeValue(error)}`)
         }
         return (fallback as LabelFunction)(value)
       }

@@ -1,4 +1,5 @@
 import { checkClientIdentifier, checkProduct, normalizeBaseUrl, optionError } from '../api/createPlexClient.js'
+import { describeValue } from '../internal/describeValue.js'
 import { warnOnce } from '../internal/warnOnce.js'
 
 /** Plex's own advice: about one poll a second. */
@@ -33,6 +34,15 @@ export interface PlexLoginOptionValues {
   linkUrl?: unknown
   pollInterval?: unknown
   maxRenewals?: unknown
+}
+
+/** `Number(value)`, or `NaN` for a value that has no number in it (a Symbol, a null-prototype object). */
+function toNumber(value: unknown): number {
+  try {
+    return Number(value)
+  } catch {
+    return NaN
+  }
 }
 
 /**
@@ -72,13 +82,13 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
           return href
         })
 
-  const poll = Number(pollInterval ?? POLL_INTERVAL_MS)
+  const poll = toNumber(pollInterval ?? POLL_INTERVAL_MS)
   const pollMs = Number.isFinite(poll) ? Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, poll)) : POLL_INTERVAL_MS
-  const renewals = Number(maxRenewals ?? DEFAULT_MAX_RENEWALS)
+  const renewals = toNumber(maxRenewals ?? DEFAULT_MAX_RENEWALS)
   const renewalsValid = Number.isInteger(renewals) && renewals >= 0
   if (process.env.NODE_ENV !== 'production') {
     if (pollMs !== poll) {
-      warnOnce('pollInterval', `pollInterval must be a number of milliseconds from ${MIN_POLL_INTERVAL_MS} to ${MAX_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${String(pollInterval)}, using ${pollMs}.`)
+      warnOnce('pollInterval', `pollInterval must be a number of milliseconds from ${MIN_POLL_INTERVAL_MS} to ${MAX_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${describeValue(pollInterval)}, using ${pollMs}.`)
     }
     if (!renewalsValid) warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
     if (configError) {

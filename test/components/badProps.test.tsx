@@ -158,6 +158,24 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
   })
 
   // A design-system wrapper forwards its optional props as they are: undefined when not given.
+  it.each([
+    ['pollInterval', Object.create(null)],
+    ['pollInterval', Symbol('poll')],
+    ['maxRenewals', Object.create(null)],
+    ['maxRenewals', Symbol('renewals')],
+  ])('uses the default %s for a value with no number in it (%s), and warns', async (name, value) => {
+    const { container, sim, warn } = await shownWith({ [name]: value })
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^react-plex-login: ${name} must be`)))
+  })
+
+  it('uses the default words when a label function throws something that is not even a string', async () => {
+    const { container, warn } = await shownWith({ labels: { expiresIn: () => { throw Object.create(null) } } })
+    expect(countdownText(container)).toBe('Code expires in 15:00')
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: labels\.expiresIn threw/))
+  })
+
   it('keeps its region, name and focus target when a wrapper passes role, aria-labelledby and tabIndex as undefined', async () => {
     const { container, sim } = await shownWith({ role: undefined, 'aria-labelledby': undefined, tabIndex: undefined })
     expect(screen.getByRole('region', { name: 'Sign in with Plex' })).toBeTruthy()
