@@ -1,5 +1,5 @@
 import { getClientIdentifier } from './getClientIdentifier.js'
-import { isId, isRecord } from './json.js'
+import { isId, isRecord, isToken } from './json.js'
 import { parsePin } from './parsePin.js'
 import { parseRetryAfter } from './parseRetryAfter.js'
 import { parseUser } from './parseUser.js'
@@ -52,9 +52,10 @@ export function normalizeBaseUrl(value: string, name = 'baseUrl'): string {
         ? ' without a query or fragment'
         : null
   if (problem !== null) {
+    // Never the query either: a Plex server address pasted from a browser carries X-Plex-Token.
     throw optionError(
       process.env.NODE_ENV !== 'production'
-        ? `${name} must be an absolute http: or https: URL${problem} such as "https://plex.tv"${problem === ' without credentials' ? '' : `; got ${JSON.stringify(value)}`}.`
+        ? `${name} must be an absolute http: or https: URL${problem} such as "https://plex.tv"${problem === ' without credentials' ? '' : `; got ${JSON.stringify(value.replace(/[?#][^]*/, '?…'))}`}.`
         : `invalid ${name}`,
     )
   }
@@ -139,7 +140,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     signal: AbortSignal | undefined,
     { method = 'GET', query, headers, pinEndpoint }: { method?: string; query?: Record<string, string>; headers?: Record<string, string>; pinEndpoint?: boolean } = {},
   ): Promise<[body: unknown, receivedAt: number]> {
-    let response: Response
+    let response: Response | undefined
+    let answered = false
     let text: string
     // The caller's abort, or our own once the answer is overdue (AbortSignal.any is too new).
     const attempt = new AbortController()
@@ -156,9 +158,19 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         // A redirect elsewhere is not plex.tv's answer; see it instead of following it blindly.
         redirect: 'manual',
       })
+      answered = true
       text = await response.text()
     } catch (error) {
       if (signal?.aborted) throw error
+      // The app's fetch answered with something else (ofetch's $fetch resolves to the body): not a
+      // network failure, and no retry will change it; each retry would create a PIN.
+      if (answered && typeof response?.text !== 'function') {
+        throw optionError(
+          process.env.NODE_ENV !== 'production'
+            ? `fetch must resolve to a Response, as the global fetch does; it resolved to ${response === null ? 'null' : typeof response}. A wrapper such as ofetch's $fetch resolves to the body: pass its raw form (ofetch.raw) or the global fetch.`
+            : 'invalid fetch',
+        )
+      }
       if (process.env.NODE_ENV !== 'production' && typeof (options.fetch ?? globalThis.fetch) !== 'function') {
         throw optionError('there is no global fetch here (Jest\'s jsdom environment has none: use jest-fixed-jsdom, as MSW advises), so nothing reached plex.tv. Provide one, or pass `fetch` to usePlexPin or createPlexClient.')
       }
@@ -185,7 +197,9 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         new PlexApiError({ kind, status, plexCode, plexMessage, retryAfterMs, message })
       // HTTP lets a 503 carry Retry-After too; backoff honours it like a 429's.
       const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined
-      const said = `HTTP ${status}${plexMessage ? `: "${plexMessage}"` : ''}`
+      // plex.tv's own words (or a proxy's) stay on the error as `plexMessage`, out of the sentence
+      // the widget shows and announces: someone else's text there could be a phone number to call.
+      const said = `HTTP ${status}`
       if (status === 429) {
         throw fail(
           'rate-limited',
@@ -212,8 +226,9 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     }
     try {
       return [JSON.parse(text), receivedAt]
-    } catch (error) {
-      throw invalidResponse(describeNonJson(text, response.headers.get('Content-Type') ?? ''), error)
+    } catch {
+      // Without the SyntaxError as `cause`: it quotes the text around the fault, a token's half.
+      throw invalidResponse(describeNonJson(text, response.headers.get('Content-Type') ?? ''))
     }
   }
 
@@ -241,9 +256,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     },
 
     async getUser(token, { signal } = {}) {
-      // Printable ASCII, as plex.tv's tokens are: anything else is no token, and fetch would
-      // reject the header with the value in its message.
-      if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+      if (!isToken(token)) {
         throw optionError(process.env.NODE_ENV !== 'production' ? 'getUser needs the Plex token exactly as onAuthenticated gave it (printable characters, no spaces).' : 'invalid token')
       }
       const [body] = await request('/api/v2/user', signal, { headers: { 'X-Plex-Token': token } })

@@ -14,3 +14,11 @@ export function optionalStrings<K extends string>(body: Record<string, unknown>,
   for (const key of keys) fields[key] = typeof body[key] === 'string' ? body[key] : null
   return fields
 }
+
+/**
+ * A Plex token as plex.tv issues them: printable ASCII, no spaces. Anything else is no token, and
+ * fetch would reject it in a header with the value in its message.
+ */
+export function isToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x21-\x7e]+$/.test(value)
+}

@@ -1,4 +1,4 @@
-import { isId, isRecord, optionalStrings } from './json.js'
+import { isId, isRecord, isToken, optionalStrings } from './json.js'
 import { invalidResponse } from './PlexApiError.js'
 import type { PlexPin, PlexPinLocation } from './types.js'
 
@@ -7,7 +7,7 @@ export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60
 
 /**
  * Validates a PIN object from plex.tv. Never trusts the answer: a field of the wrong type or shape
- * (markup in the code, a negative lifetime, an empty token) is an `invalid-response` error, never
+ * (markup in the code, a negative lifetime, a token with spaces) is an `invalid-response` error, never
  * a value that reaches the screen. A strong PIN's code is 25 lowercase letters or digits; a link
  * PIN's is the 4 uppercase letters or digits plex.tv/link accepts.
  */
@@ -18,7 +18,7 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number, pol
   if (typeof code !== 'string' || !(strong ? /^[a-z\d]{25}$/ : /^[A-Z\d]{4}$/).test(code)) {
     throw invalidResponse(`the PIN code is not ${strong ? '25 lowercase' : '4'} letters or digits`)
   }
-  if (authToken !== null && (typeof authToken !== 'string' || !authToken)) {
+  if (authToken !== null && !isToken(authToken)) {
     throw invalidResponse('the PIN carries an unusable token')
   }
   // A PIN polled in its last second may count down to 0 or, rounded, below: a linked one's token

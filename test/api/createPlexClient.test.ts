@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createPlexClient, PlexApiError, REQUEST_TIMEOUT_MS, type PlexApiErrorKind } from '../../src'
+import { createPlexClient, isTransientError, PlexApiError, REQUEST_TIMEOUT_MS, type PlexApiErrorKind } from '../../src'
 import { BASE_URL, startSimulator } from '../support/simulator'
 
 const CLIENT_ID = '5b8c1f0e-3a52-4c1e-9f65-2c1d3e4f5a6b'
@@ -173,6 +173,29 @@ describe('createPlexClient', () => {
       expect(error.retryAfterMs).toBeLessThanOrEqual(30_000)
     })
 
+    it("keeps plex.tv's own error text on the error, out of the sentence a person sees and hears", async () => {
+      // A proxy or plex.tv's body is someone else's words: a phone number to call, a look-alike
+      // address, a right-to-left override. The widget shows and announces `message`.
+      const phishing = 'Call support at +1-800-555-0199 or sign in at https://p1ex-login.example \u202Eecnalab'
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 9, message: phishing }] }) })
+      const error = await failure(client().createPin())
+      expect(error).toMatchObject({ kind: 'http', status: 400, plexCode: 9, plexMessage: phishing })
+      expect(error.message).toMatch(/refused the request \(HTTP 400\)/)
+      expect(error.message).not.toMatch(/800|p1ex|\u202E/)
+    })
+
+    it('a body that is not JSON leaves no piece of it in the error, its cause included', async () => {
+      // JSON.parse quotes the text around the fault: here, half a token.
+      const sim = startSimulator()
+      const created = await client().createPin()
+      sim.fail({ type: 'body', body: `{"id":${created.id},"code":"7RQZ","expiresIn":900,"authToken":xT9kP2mQ7rSECRET}` }, { route: 'get-pin' })
+      const error = await failure(client().getPin(created.id))
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(/malformed JSON/)
+      expect(`${error.message} ${String(error.cause)} ${JSON.stringify(error)}`).not.toMatch(/SECRET|xT9k/)
+    })
+
     it('an invalid token is kind "unauthorized"', async () => {
       startSimulator()
       const error = await failure(client().getUser('not-a-token'))
@@ -195,6 +218,9 @@ describe('createPlexClient', () => {
       ['expiresIn as a string', { ...pin, expiresIn: '900' }, /lifetime/],
       ['an empty token', { ...pin, authToken: '' }, /token/],
       ['a token that is a number', { ...pin, authToken: 42 }, /token/],
+      ['a token of spaces', { ...pin, authToken: '   ' }, /token/],
+      ['a token with a line break', { ...pin, authToken: 'abc\n' }, /token/],
+      ['a token with a non-ASCII letter', { ...pin, authToken: 'tökén' }, /token/],
       ['an array', [pin], /expected a PIN object/],
       ['null', null, /expected a PIN object/],
     ]
@@ -277,6 +303,25 @@ describe('createPlexClient', () => {
       }
       await client({ fetch: plainFetch }).createPin()
       expect(seen).toHaveLength(1)
+    })
+
+    it.each([
+      ['the parsed body (ofetch, $fetch)', async () => ({ id: 1, code: '7RQZ' })],
+      ['nothing', async () => undefined],
+    ])('a fetch that resolves to %s is a TypeError that says so, not "offline", and is not retried', async (_name, wrongFetch) => {
+      startSimulator()
+      const error = await client({ fetch: wrongFetch as unknown as typeof fetch }).createPin().catch((reason: unknown) => reason)
+      expect(error).toBeInstanceOf(TypeError)
+      expect((error as Error).message).toMatch(/fetch must resolve to a Response/)
+      expect(isTransientError(error)).toBe(false)
+    })
+
+    it.each([
+      ['baseUrl', { baseUrl: 'http://192.168.1.20:32400/?X-Plex-Token=MyOwnPlexToken1234567' }],
+      ['a baseUrl of the wrong scheme', { baseUrl: 'ftp://192.168.1.20:32400/?X-Plex-Token=MyOwnPlexToken1234567' }],
+    ])('%s pasted with a Plex server token in its query is never repeated in the TypeError', (_name, options) => {
+      expect(() => client(options)).toThrow(TypeError)
+      expect(() => client(options)).not.toThrow(/MyOwnPlexToken/)
     })
 
     it('a trailing slash on baseUrl is harmless', async () => {
