@@ -22,14 +22,14 @@ export interface PlexApiErrorOptions {
   kind: PlexApiErrorKind
   message: string
   /** HTTP status, when plex.tv answered. */
-  status?: number
+  status?: number | undefined
   /** Plex's own error code from the body (`errors[0].code`), e.g. 1020. */
-  plexCode?: number
+  plexCode?: number | undefined
   /** Plex's own error message from the body. */
-  plexMessage?: string
+  plexMessage?: string | undefined
   /** For `rate-limited` (and a 503): how long plex.tv asked us to wait, when it said (`Retry-After`). */
-  retryAfterMs?: number
-  cause?: unknown
+  retryAfterMs?: number | undefined
+  cause?: unknown | undefined
 }
 
 /** The one error type of the plex.tv client. `message` is a sentence a person can act on. */

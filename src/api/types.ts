@@ -66,19 +66,19 @@ export interface PlexDeviceInfo {
   /** The app's name, shown in plex.tv's "Authorized Devices" list (`X-Plex-Product`). */
   product: string
   /** `X-Plex-Version`. */
-  version?: string
+  version?: string | undefined
   /** `X-Plex-Platform`, e.g. `Chrome`. */
-  platform?: string
+  platform?: string | undefined
   /** `X-Plex-Platform-Version`. */
-  platformVersion?: string
+  platformVersion?: string | undefined
   /** `X-Plex-Device`, e.g. `Windows`. */
-  device?: string
+  device?: string | undefined
   /** `X-Plex-Device-Name`. */
-  deviceName?: string
+  deviceName?: string | undefined
   /** `X-Plex-Model`. */
-  model?: string
+  model?: string | undefined
   /** `X-Plex-Language`, e.g. `en`. */
-  language?: string
+  language?: string | undefined
 }
 
 export interface PlexClientOptions extends PlexDeviceInfo {
@@ -86,21 +86,21 @@ export interface PlexClientOptions extends PlexDeviceInfo {
    * Origin of the plex.tv API; point it at the simulator in tests.
    * @defaultValue `'https://plex.tv'`
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /**
    * A stable id for this install (`X-Plex-Client-Identifier`). The PIN is bound to it, so a server
    * whose PINs may be polled by another process or instance passes one it keeps.
    * @defaultValue {@link getClientIdentifier}'s value, kept in localStorage (on a server, in
    * memory for the life of the process)
    */
-  clientIdentifier?: string
+  clientIdentifier?: string | undefined
   /** A `fetch` to use instead of the global one (custom transports, tests); called with a URL string. */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>
+  fetch?: ((url: string, init: RequestInit) => Promise<Response>) | undefined
 }
 
 export interface RequestOptions {
   /** Aborts the request. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 export interface CreatePinOptions extends RequestOptions {
@@ -109,7 +109,7 @@ export interface CreatePinOptions extends RequestOptions {
    * 4-character code a person types at plex.tv/link.
    * @defaultValue `false`
    */
-  strong?: boolean
+  strong?: boolean | undefined
 }
 
 export interface PlexClient {

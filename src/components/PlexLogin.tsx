@@ -26,69 +26,69 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    * A stable id for this install (`X-Plex-Client-Identifier`); the PIN is bound to it.
    * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
    */
-  clientIdentifier?: string
+  clientIdentifier?: string | undefined
   /**
    * Origin of the plex.tv API; point it at the simulator to develop offline.
    * @defaultValue `'https://plex.tv'`
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /**
    * The page where a person enters the code; the link and the QR code lead here with `?pin=CODE`.
    * @defaultValue `'https://plex.tv/link'`
    */
-  linkUrl?: string
+  linkUrl?: string | undefined
   /**
    * Milliseconds between polls while the page is visible, from 1000 to 60000 (others are brought
    * into that range, with a development warning); at most one poll every 5 s while hidden.
    * @defaultValue `1000`
    */
-  pollInterval?: number
+  pollInterval?: number | undefined
   /**
    * How many expired codes are replaced automatically before the widget waits for "Get a new code".
    * @defaultValue `3`
    */
-  maxRenewals?: number
+  maxRenewals?: number | undefined
   /**
    * Called once with the user's Plex token when someone links the code. The token is a secret:
    * keep it out of URLs, logs and anything rendered.
    */
-  onAuthenticated?: (token: string, pin: PlexPinInfo) => void
+  onAuthenticated?: ((token: string, pin: PlexPinInfo) => void) | undefined
   /** Called when a failure persists (the widget then shows it with "Try again"); once per failure, not once per background retry. */
-  onError?: (error: Error) => void
+  onError?: ((error: Error) => void) | undefined
   /** Called with each new status: `creating`, `waiting`, `authenticated`, `expired` or `error`. */
-  onStatusChange?: (status: PlexPinStatus) => void
+  onStatusChange?: ((status: PlexPinStatus) => void) | undefined
   /**
    * Every visible and announced string; pass the ones to change.
    * @defaultValue English, see `defaultPlexLoginLabels`
    */
-  labels?: Partial<PlexLoginLabels>
+  labels?: { [Label in keyof PlexLoginLabels]?: PlexLoginLabels[Label] | undefined } | undefined
   /**
    * The QueryClient to use, read once at mount (as `useQuery` does); remount with a new `key` to switch.
    * @defaultValue the one from `QueryClientProvider`, else a private one
    */
-  queryClient?: QueryClient
+  queryClient?: QueryClient | undefined
   /**
    * The locale used to format the countdown's digits (`Intl.NumberFormat`), e.g. `'ar-EG'`, or a
    * list of them in order of preference, like `navigator.languages`.
    * @defaultValue the browser's
    */
-  locale?: string | readonly string[]
+  locale?: string | readonly string[] | undefined
   /**
    * `true` drops every rule of `react-plex-login/styles.css` from this widget (the stylesheet keys
    * on `data-plex-login="styled"`), for apps that style it from scratch.
    * @defaultValue `false`
    */
-  unstyled?: boolean
+  unstyled?: boolean | undefined
   /**
    * Extra class names per part: `root`, `code`, `qr`, `link`, `copy`, `status`, `countdown`, `actions`.
    * @defaultValue `{}`
    */
-  classNames?: Partial<Record<PlexLoginPart, string>>
+  classNames?: { [Part in PlexLoginPart]?: string | undefined } | undefined
   /**
    * Your own layout, keeping the widget's logic: called with everything `usePlexPin` returns and
    * rendered inside the root element instead of the built-in parts.
    */
-  children?: (state: UsePlexPinResult) => ReactNode
+  children?: ((state: UsePlexPinResult) => ReactNode) | undefined
 }
 
 const spell = (code: string) => code.split('').join(' ')

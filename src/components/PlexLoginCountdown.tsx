@@ -44,8 +44,8 @@ export function formatCountdown(seconds: number, locale?: string | readonly stri
 export interface PlexLoginCountdownProps {
   expiresAt: number
   format: (time: string) => string
-  locale?: string | readonly string[]
-  className?: string
+  locale?: string | readonly string[] | undefined
+  className?: string | undefined
 }
 
 /**

@@ -48,56 +48,56 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
    * A stable id for this install (`X-Plex-Client-Identifier`).
    * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
    */
-  clientIdentifier?: string
+  clientIdentifier?: string | undefined
   /**
    * Origin of the plex.tv API; point it at the simulator to develop offline.
    * @defaultValue `'https://plex.tv'`
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /**
    * The page where a person enters the code; the QR code leads here with `?pin=CODE`.
    * @defaultValue `'https://plex.tv/link'`
    */
-  linkUrl?: string
+  linkUrl?: string | undefined
   /**
    * Milliseconds between polls while the page is visible, from 1000 to 60000 (others are brought
    * into that range, with a development warning). While the page is hidden, polls come at most
    * every 5 s.
    * @defaultValue `1000`
    */
-  pollInterval?: number
+  pollInterval?: number | undefined
   /**
    * How many times an expired code is replaced by a new one automatically before the widget
    * stops and waits for `renew()`.
    * @defaultValue `3`
    */
-  maxRenewals?: number
+  maxRenewals?: number | undefined
   /**
    * `false` holds off creating a PIN (for a "Sign in with Plex" button that starts the flow), and
    * stops a create or the polling under way, retries and the request in flight included; `true`
    * again picks up from there.
    * @defaultValue `true`
    */
-  enabled?: boolean
+  enabled?: boolean | undefined
   /**
    * Called once when someone links the code, with the user's Plex token (a secret: store it
    * safely, never in a URL or a log) and the PIN without its token. Polling has stopped.
    */
-  onAuthenticated?: (token: string, pin: PlexPinInfo) => void
+  onAuthenticated?: ((token: string, pin: PlexPinInfo) => void) | undefined
   /**
    * Called when a failure persists and the status becomes `error`, and again if the failure
    * changes; retries in the background that fail the same way do not call it again.
    */
-  onError?: (error: Error) => void
+  onError?: ((error: Error) => void) | undefined
   /** Called with each new status, the first one included. */
-  onStatusChange?: (status: PlexPinStatus) => void
+  onStatusChange?: ((status: PlexPinStatus) => void) | undefined
   /**
    * The QueryClient to use, read once at mount (as `useQuery` does); remount with a new `key` to switch.
    * @defaultValue the one from `QueryClientProvider`, else a private one
    */
-  queryClient?: QueryClient
+  queryClient?: QueryClient | undefined
   /** A `fetch` to use instead of the global one. */
-  fetch?: PlexClientOptions['fetch']
+  fetch?: PlexClientOptions['fetch'] | undefined
 }
 
 export interface UsePlexPinResult {

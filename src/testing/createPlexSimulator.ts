@@ -77,33 +77,33 @@ export type SimulatorFault =
 
 export interface SimulatorFaultOptions {
   /** How many matching requests fail. @defaultValue 1 */
-  times?: number
+  times?: number | undefined
   /** Which requests: a route name or a predicate. @defaultValue every PIN and user route */
-  route?: SimulatorRoute | ((entry: SimulatorLogEntry) => boolean)
+  route?: (SimulatorRoute | ((entry: SimulatorLogEntry) => boolean)) | undefined
 }
 
 export interface PlexSimulatorOptions {
   /** The clock, in ms. Tests pass a fake one (or use fake timers) to expire PINs instantly. @defaultValue `Date.now` */
-  now?: () => number
+  now?: (() => number) | undefined
   /** Milliseconds added before every answer. @defaultValue 0 */
-  latencyMs?: number
+  latencyMs?: number | undefined
   /**
    * Seconds a new link PIN (4-character code) lives; shorten it to show or test expiry in real
    * time, e.g. 45 for a countdown that is urgent from the start. Strong PINs keep 1800 s.
    * @defaultValue {@link LINK_PIN_LIFETIME_S} (900, as plex.tv)
    */
-  linkPinLifetimeS?: number
+  linkPinLifetimeS?: number | undefined
   /** The fake account that links codes. @defaultValue a user named "plexfan" */
-  user?: Partial<SimulatorUser>
+  user?: Partial<SimulatorUser> | undefined
   /**
    * Whether cross-origin scripts may read `Retry-After` (`Access-Control-Expose-Headers`); unknown
    * for plex.tv, so both ways can be tested. @defaultValue true
    */
-  exposeRetryAfter?: boolean
+  exposeRetryAfter?: boolean | undefined
   /** Where the fake geo data says the requester is. */
-  location?: Record<string, unknown>
+  location?: Record<string, unknown> | undefined
   /** Random numbers for codes, ids and tokens; a constant gives predictable codes (`AAAA`, `AAAB`, …). @defaultValue `Math.random` */
-  random?: () => number
+  random?: (() => number) | undefined
 }
 
 /** Thrown by {@link PlexSimulator.handle} when a fault asks for the connection to be dropped. */

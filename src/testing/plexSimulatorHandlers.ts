@@ -8,7 +8,7 @@ export interface PlexSimulatorHandlersOptions {
    * `baseUrl`. The simulator sees each request with the prefix taken off, as plex.tv would.
    * @defaultValue `'https://plex.tv'`
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
 }
 
 /**

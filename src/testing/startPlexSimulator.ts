@@ -22,9 +22,9 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304])
 
 export interface StartPlexSimulatorOptions {
   /** The TCP port; `0` picks a free one. @defaultValue `0` */
-  port?: number
+  port?: number | undefined
   /** The simulator to serve, for tests that script it. @defaultValue a new `createPlexSimulator()` */
-  simulator?: PlexSimulator
+  simulator?: PlexSimulator | undefined
 }
 
 export interface RunningPlexSimulator {

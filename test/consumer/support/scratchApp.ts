@@ -69,6 +69,9 @@ export function scratchAppFiles({ reactMajor, tarball, react, tanstackQuery }: S
       jsx: 'react-jsx',
       strict: true,
       noUncheckedIndexedAccess: true,
+      // The strictest apps: an optional prop given `undefined` (an unset environment variable) must
+      // still type-check, as it works at run time.
+      exactOptionalPropertyTypes: true,
       isolatedModules: true,
       verbatimModuleSyntax: true,
       // The Node script is plain JavaScript, checked against the published declarations too.
@@ -122,7 +125,7 @@ const MAIN_TSX = `import { QueryClient, QueryClientProvider } from '@tanstack/re
 import { StrictMode, useMemo, useState, version as reactVersion } from 'react'
 import { version as reactDomVersion } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import { createPlexClient, PlexLogin, type PlexClient, type PlexLoginProps, type PlexUser } from 'react-plex-login'
+import { createPlexClient, PlexLogin, usePlexPin, type PlexClient, type PlexLoginProps, type PlexUser } from 'react-plex-login'
 import 'react-plex-login/styles.css'
 
 interface ConsumerState {
@@ -150,7 +153,7 @@ const state: ConsumerState = { reactVersion, reactDomVersion, statuses: [], user
 window.__consumer = state
 
 function App() {
-  const client: PlexClient = useMemo(() => createPlexClient({ product: 'Consumer app', ...(baseUrl ? { baseUrl } : {}) }), [])
+  const client: PlexClient = useMemo(() => createPlexClient({ product: 'Consumer app', baseUrl }), [])
   const [user, setUser] = useState<PlexUser | null>(null)
   const props: PlexLoginProps = {
     product: 'Consumer app',
@@ -186,6 +189,12 @@ export function typeChecks() {
   // @ts-expect-error getPin takes a PIN id
   const wrongPinId = createPlexClient({ product: 'x' }).getPin('7RQZ')
   return [missingProduct, wrongPollInterval, wrongPinId]
+}
+
+// Also never called: every optional option takes \`undefined\` (exactOptionalPropertyTypes is on).
+export function HookWithUnsetOptions() {
+  const { code } = usePlexPin({ product: 'x', baseUrl, linkUrl, pollInterval: undefined, enabled: undefined, onAuthenticated: undefined })
+  return <PlexLogin product="x" baseUrl={baseUrl} labels={{ title: undefined }} classNames={{ root: undefined }}>{code === null ? undefined : () => code}</PlexLogin>
 }
 
 createRoot(document.getElementById('root')!).render(
