@@ -158,6 +158,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
     const { status, code, qrValue, expiresAt } = pin
     // A result about a code no longer on screen ("Could not copy") is stale.
     const copyState = copied.text === code ? copied.state : 'idle'
+    const isCopied = copyState === 'copied'
     const titleId = useId()
 
     // The same element while the code is the same, so React skips the QR entirely on renders
@@ -234,8 +235,11 @@ export const PlexLogin = /* @__PURE__ */ memo(
                   {labels.openLink}
                   <span data-part="visually-hidden"> {labels.opensInNewTab}</span>
                 </a>
-                <button type="button" data-part="copy" className={classNames.copy} disabled={!code} data-copied={copyState === 'copied' ? '' : undefined} onClick={() => code && copy(code)}>
-                  {copyState === 'copied' ? labels.copied : labels.copy}
+                {/* Both labels, the other one hidden: styles.css stacks them so the button keeps
+                    the longer one's width and does not move from under a finger. */}
+                <button type="button" data-part="copy" className={classNames.copy} disabled={!code} data-copied={isCopied ? '' : undefined} onClick={() => code && copy(code)}>
+                  <span hidden={isCopied}>{labels.copy}</span>
+                  <span hidden={!isCopied}>{labels.copied}</span>
                 </button>
               </div>
               {expiresAt !== null && status === 'waiting' ? (
@@ -261,7 +265,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
           {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
           {/* Keyed by the press: a second press gets a new node, which a screen reader announces
               even when the words are the same. */}
-          {copyState === 'copied' && (
+          {isCopied && (
             <p key={copied.press} data-part="visually-hidden">
               {labels.copied}
             </p>

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import { customTheme } from '../../stories/support/themes'
 import { launchChromium } from './support/browser'
 import { codeLines } from './support/codeLines'
 import { startDemoStack, type DemoStack, type RunningDemo } from './support/demoServer'
@@ -122,6 +123,52 @@ describe('given a login page that centres the card (a shrink-to-fit parent)', ()
       expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
     } finally {
       await page.close()
+    }
+  })
+})
+
+describe('given the custom theme the stories ship (3rem code, 0.5em between its characters)', () => {
+  // The code's size cap once assumed the default 0.35em spacing: on a phone "CH9V" broke as "CH9"
+  // over "V" (a probe, 2026-11-26).
+  const theme = `[data-plex-login] { ${Object.entries(customTheme).map(([name, value]) => `${name}: ${value}`).join('; ')} }`
+  it.each([
+    ['a 320 px phone', { width: 288, viewport: 320 }],
+    ['a 360 px phone', { width: 328, viewport: 360 }],
+    ['a 320 px box in a 1280 px window', { width: 320, viewport: 1280 }],
+  ])('keeps the code on one line on %s', async (_name, box) => {
+    const page = await open({ ...box, css: theme })
+    try {
+      expect(await codeLines(page)).toBe(1)
+      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
+    } finally {
+      await page.close()
+    }
+  })
+})
+
+describe('given a press of "Copy code" on a phone', () => {
+  // "Copied" is shorter than "Copy code": the button shrank, and at some widths moved beside the
+  // link and pulled everything under it up 48 px, from under the finger (a probe, 2026-11-26).
+  it.each([358, 390, 412])('nothing moves at %i px: the button keeps its place and size, the card its height', async (viewport) => {
+    const context = await browser.newContext({ viewport: { width: viewport, height: 900 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(demo.url).origin })
+    const page = await context.newPage()
+    try {
+      await page.goto(demo.url)
+      await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+      const boxes = () =>
+        page.evaluate(() => {
+          const rect = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect
+          return { copy: rect('[data-part="copy"]'), card: rect('[data-plex-login]').height }
+        })
+      const before = await boxes()
+      await page.tap('[data-part="copy"]')
+      await page.waitForFunction(() => document.querySelector('[data-part="copy"]')?.hasAttribute('data-copied'))
+      const after = await boxes()
+      expect(await page.getByRole('button', { name: 'Copied' }).count()).toBe(1)
+      expect(after).toEqual(before)
+    } finally {
+      await context.close()
     }
   })
 })
