@@ -26,7 +26,7 @@ function nextCode(code: string, alphabet: string): string {
   return last > 0 ? nextCode(code.slice(0, last), alphabet) + alphabet[0] : alphabet[0] ?? ''
 }
 
-export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'preflight' | 'unknown'
+export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'get-avatar' | 'preflight' | 'unknown'
 
 export interface SimulatorUser {
   id: number
@@ -34,6 +34,11 @@ export interface SimulatorUser {
   username: string
   title: string
   email: string
+  /**
+   * The avatar's address; a path is served by the simulator itself (an SVG with the initial), so
+   * an app that shows it loads nothing from the real plex.tv.
+   * @defaultValue `'/users/{uuid}/avatar'` on the simulator's origin
+   */
   thumb: string
   /** The user's own token (what the signed-in person on plex.tv/link holds). */
   token: string
@@ -243,6 +248,7 @@ function routeOf(method: string, path: string): SimulatorRoute {
   if (path === '/api/v2/pins/link' && method === 'PUT') return 'link-pin'
   if (/^\/api\/v2\/pins\/[^/]+$/.test(path) && method === 'GET') return 'get-pin'
   if (path === '/api/v2/user' && method === 'GET') return 'get-user'
+  if (/^\/users\/[^/]+\/avatar$/.test(path) && method === 'GET') return 'get-avatar'
   return 'unknown'
 }
 
@@ -262,7 +268,7 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     username: 'plexfan',
     title: 'Plex Fan',
     email: 'plexfan@example.com',
-    thumb: 'https://plex.tv/users/f3d5a3c1b2e94c7a/avatar',
+    thumb: '/users/f3d5a3c1b2e94c7a/avatar',
     token: 'simUserToken-9fX2kQ7wLm3Rt8Zp',
     ...options.user,
   }
@@ -415,6 +421,15 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     }
 
     if (entry.route === 'unknown') return plexError(404, 404, 'Not found')
+    // An <img> asks for it, with no X-Plex-* values.
+    if (entry.route === 'get-avatar') {
+      entry.status = 200
+      const initial = escapeXml(user.title.trim().charAt(0).toUpperCase() || '?')
+      return new Response(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="32" fill="#e5a00d"/><text x="32" y="43" font-family="sans-serif" font-size="30" font-weight="700" text-anchor="middle" fill="#1f1f1f">${initial}</text></svg>`,
+        { headers: { ...cors, 'Content-Type': 'image/svg+xml' } },
+      )
+    }
     const clientIdentifier = plexValue('X-Plex-Client-Identifier')
     // plex.tv refuses every PIN and account call that does not say which app is asking.
     if (!clientIdentifier) return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
@@ -463,7 +478,7 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
           return plexError(401, 1001, 'User could not be authenticated')
         }
         const { token: _token, ...account } = user
-        return answer(200, 'user', { ...account, authToken: token })
+        return answer(200, 'user', { ...account, thumb: new URL(account.thumb, url.origin).href, authToken: token })
       }
     }
   }
@@ -487,7 +502,7 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
       const matches =
         typeof route === 'function'
           ? route
-          : (entry: SimulatorLogEntry) => (route ? entry.route === route : entry.route !== 'preflight')
+          : (entry: SimulatorLogEntry) => (route ? entry.route === route : entry.route !== 'preflight' && entry.route !== 'get-avatar')
       faults.push({ fault, remaining: times, matches })
     },
     clearFaults: () => {

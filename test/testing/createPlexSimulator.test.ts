@@ -224,6 +224,31 @@ describe('createPlexSimulator', () => {
     })
   })
 
+  describe('the avatar (GET /users/{uuid}/avatar)', () => {
+    it("points the account's thumb at the simulator itself and serves an image there, so an app's avatar loads offline", async () => {
+      // It pointed at the real plex.tv: net::ERR_NAME_NOT_RESOLVED offline (a newcomer probe).
+      const sim = createPlexSimulator()
+      const local = 'http://127.0.0.1:5055'
+      const user = await sim.handle(new Request(`${local}/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token } }))
+      const { thumb } = (await user.json()) as { thumb: string }
+      expect(new URL(thumb).origin).toBe(local)
+      // An <img> sends no X-Plex-* values and no Accept: application/json.
+      const image = await sim.handle(new Request(thumb))
+      expect(image.status).toBe(200)
+      expect(image.headers.get('Content-Type')).toBe('image/svg+xml')
+      expect(await image.text()).toMatch(/^<svg[^>]*>.*<\/svg>$/s)
+    })
+
+    it('keeps a thumb the test chose, and an image request does not use up a fault meant for the API', async () => {
+      const sim = createPlexSimulator({ user: { thumb: 'https://example.com/me.png' } })
+      const user = await sim.handle(new Request(`${ORIGIN}/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token } }))
+      expect(await user.json()).toMatchObject({ thumb: 'https://example.com/me.png' })
+      sim.fail({ type: 'status', status: 500 })
+      expect((await sim.handle(new Request(`${ORIGIN}/users/${sim.user.uuid}/avatar`))).status).toBe(200)
+      expect((await sim.handle(new Request(`${ORIGIN}/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT }))).status).toBe(500)
+    })
+  })
+
   describe('CORS', () => {
     it('answers preflights and allows any origin, exposing Retry-After', async () => {
       const { sim, send } = simulator()
