@@ -188,7 +188,9 @@ export const PlexLogin = /* @__PURE__ */ memo(
     // while a code renews, everything but the status once signed in); focus must not go with them.
     const root = useRef<HTMLDivElement | null>(null)
     const focusHandlers = useKeepFocusWithin(root, rootProps)
-    const hasActions = status === 'error' || status === 'expired'
+    // A mistake in the options (a TypeError) is cured by new options, which the widget follows by
+    // itself; "Try again" would do nothing.
+    const hasActions = status === 'expired' || (status === 'error' && !(pin.error instanceof TypeError))
     // The app's ref gets the root element; attached once, not on every render.
     useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
 

@@ -130,7 +130,10 @@ export interface UsePlexPinResult {
   renewals: number
   /** Drops the current code and starts over with a fresh PIN and a fresh renewal budget. */
   renew: () => void
-  /** Repeats the request that failed (in `error`); does nothing in any other status or after unmount. */
+  /**
+   * Repeats the request that failed (in `error`); does nothing in any other status, after unmount,
+   * or for a mistake in the options (new options start over by themselves).
+   */
   retry: () => void
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
 import type { SimulatorFault } from '../../src/testing'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
-import { flush, installFakeClock, startSimulator } from '../support/simulator'
+import { BASE_URL, flush, installFakeClock, startSimulator } from '../support/simulator'
 
 const MARKUP = '<img src=x onerror="window.__pwned=1">'
 const good = { id: 4242, code: 'AB12', expiresIn: 900, authToken: null }
@@ -110,7 +110,7 @@ describe('bad input from the app', () => {
     ['a linkUrl with credentials', { product: 'App', linkUrl: 'https://user:hunter2@plex.tv/link' }, /linkUrl must be .* without credentials/],
     ['a baseUrl with a query', { product: 'App', baseUrl: 'https://plex.tv/?via=proxy' }, /baseUrl must be .* without a query or fragment/],
     ['a linkUrl too long for a QR code', { product: 'App', linkUrl: `https://my.app/link?state=${'a'.repeat(2400)}` }, /linkUrl is too long for a QR code/],
-  ])('%s: an error saying what to change, a development warning, and no request', async (_name, props, message) => {
+  ])('%s: an error saying what to change, a development warning, no request and no button that cannot help', async (_name, props, message) => {
     installFakeClock()
     const sim = startSimulator()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -120,6 +120,22 @@ describe('bad input from the app', () => {
     expect(screen.getByRole('status').textContent).toMatch(message)
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(message))
     expect(sim.requests()).toHaveLength(0)
+    // Only new options cure it, and the widget recovers by itself when they come (next test):
+    // "Try again" did nothing at all (a newcomer probe).
+    expect(screen.queryByRole('button')).toBeNull()
+  })
+
+  it('recovers by itself once the app passes options that work', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { container, rerender } = renderWithClient(<PlexLogin product="Test App" baseUrl="ftp://plex.tv" />)
+    await flush()
+    expect(stateOf(container)).toBe('error')
+    rerender(<PlexLogin product="Test App" baseUrl={BASE_URL} />)
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+    expect(sim.requests('create-pin')).toHaveLength(1)
   })
 
   it.each([
