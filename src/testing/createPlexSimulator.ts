@@ -1,7 +1,7 @@
 /**
  * A stand-in for the plex.tv PIN API, for developing and testing offline. It holds PINs, users
- * and tokens in memory and answers Fetch API `Request`s with `Response`s exactly as
- * `shared/plex-api.md` describes plex.tv: 201/200 PIN objects, 404/1020 once a PIN is gone,
+ * and tokens in memory and answers Fetch API `Request`s with `Response`s as plex.tv does:
+ * 201/200 PIN objects, 404/1020 once a PIN is gone,
  * 400/1000 without a client identifier, XML unless JSON is asked for, CORS for any origin.
  * Adapters put it behind MSW (`plexSimulatorHandlers`) or a real HTTP server.
  */
