@@ -10,6 +10,14 @@ import { plexLoginStates, type PlexLoginState, type PlexLoginStateName } from '.
 import { customTheme, darkBackdrop, themeStyle } from './support/themes'
 import { arabicLabels, germanLabels } from './support/translations'
 
+/**
+ * A snippet for a story whose own render would print its props: Storybook's generated one shows
+ * every object as given (the simulators, a token, label functions as `function hY(){}`).
+ */
+function snippet(code: string) {
+  return { code, language: 'tsx' }
+}
+
 /** The snippet a visitor copies talks to plex.tv, not to this story's simulator. */
 function withoutSimulatorOrigin(code: string): string {
   return code.replace(/\n\s*baseUrl="https:\/\/plex-\d+\.simulator\.invalid"/g, '')
@@ -106,7 +114,10 @@ export const AllStates: Story = {
   name: 'All states',
   ...simulatorsStory(Object.fromEntries(Object.entries(plexLoginStates).map(([name, state]) => [name, state.simulator]))),
   parameters: {
-    docs: { description: { story: 'Every state side by side, each widget on a simulated plex.tv of its own.' } },
+    docs: {
+      description: { story: 'Every state side by side, each widget on a simulated plex.tv of its own.' },
+      source: snippet('<PlexLogin\n  product="My Plex Dashboard"\n/>'),
+    },
   },
   render: (args, context) => <StateGallery widget={args} plex={simulatorsOf(context)} />,
 }
@@ -153,8 +164,12 @@ export const German: Story = {
   name: 'Translated: German',
   ...simulatorStory(plexLoginStates.waiting.simulator),
   args: { labels: germanLabels, locale: 'de-DE' },
+  // The Controls panel cannot hold functions: an edited `labels` comes back without them, so the
+  // translation's own are kept under it.
+  render: (args, context) => <PlexLogin {...args} labels={{ ...germanLabels, ...args.labels }} baseUrl={simulatorOf(context).baseUrl} />,
   parameters: {
     docs: {
+      source: snippet("import { germanLabels } from './translations'\n\n<PlexLogin\n  product=\"My Plex Dashboard\"\n  labels={germanLabels}\n  locale=\"de-DE\"\n/>"),
       description: {
         story:
           '`labels` in German, about twice as long as English, with compounds no line can break: the card wraps them inside itself, the code stays on one line, and the countdown holds its place while a code is on its way, so nothing jumps when it arrives.',
@@ -167,8 +182,10 @@ export const RightToLeft: Story = {
   name: 'Translated: Arabic, right to left',
   ...simulatorStory(plexLoginStates.waiting.simulator),
   args: { labels: arabicLabels, locale: 'ar-EG', dir: 'rtl' },
+  render: (args, context) => <PlexLogin {...args} labels={{ ...arabicLabels, ...args.labels }} baseUrl={simulatorOf(context).baseUrl} />,
   parameters: {
     docs: {
+      source: snippet("import { arabicLabels } from './translations'\n\n<PlexLogin\n  product=\"My Plex Dashboard\"\n  labels={arabicLabels}\n  locale=\"ar-EG\"\n  dir=\"rtl\"\n/>"),
       description: {
         story:
           '`dir="rtl"` mirrors the layout (the QR code moves to the left); the code itself stays left to right. `locale="ar-EG"` gives the countdown Arabic-Indic digits.',
@@ -202,6 +219,9 @@ export const LiveSignIn: Story = {
         story:
           'Sign in for real, against the simulator: type the code the widget shows into the phone and press Link, as a person does on plex.tv/link. The panel under the widget shows what `onAuthenticated` received, the token masked.',
       },
+      source: snippet(
+        '<PlexLogin\n  product="My Plex Dashboard"\n  onAuthenticated={(token, pin) => {\n    // A secret: send it to your server, never to a log or a URL.\n  }}\n/>',
+      ),
     },
   },
   render: (args, context) => {

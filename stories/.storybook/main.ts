@@ -13,6 +13,9 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: 'react-docgen' },
   viteFinal: (config) => ({
     ...config,
+    // A development build of the widget, as the people who open Storybook run it in their apps:
+    // the sentences that say what to change in an option, and the console warnings, are kept.
+    define: { ...config.define, 'process.env.NODE_ENV': JSON.stringify('development') },
     // Warnings only: the list of emitted chunks tells CI nothing.
     logLevel: 'warn',
     build: {

@@ -1,0 +1,90 @@
+/**
+ * The built Storybook (`npm test` builds it before the end-to-end tests) in Chromium, as its
+ * visitors see it: axe with every rule, colour contrast included (jsdom cannot compute it, so the
+ * unit tests' axe run leaves it out), and the snippets "Show code" prints on the Docs page.
+ * Found by a Storybook probe (2026-11-26): contrast failed in the Storybook a11y panel, and the
+ * All states snippet printed the simulator, a Plex token included.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import preview from '../../stories/.storybook/preview'
+import { serveDirectory, type StaticServer } from '../consumer/support/staticServer'
+import { launchChromium } from './support/browser'
+
+const built = resolve(import.meta.dirname, '../../storybook-static')
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+let server: StaticServer
+let browser: Browser
+let storyIds: string[] = []
+
+beforeAll(async () => {
+  if (!existsSync(join(built, 'index.json'))) {
+    throw new Error(`${built} is missing: run "npm run build-storybook" first (npm test does).`)
+  }
+  const index = JSON.parse(readFileSync(join(built, 'index.json'), 'utf8')) as { entries: Record<string, { type: string }> }
+  storyIds = Object.entries(index.entries).filter(([, entry]) => entry.type === 'story').map(([id]) => id)
+  server = await serveDirectory(built)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(new URL(path, server.url).href)
+  return page
+}
+
+describe('every story in Chromium', () => {
+  it('has no axe violation, colour contrast included, under the a11y settings the Storybook panel uses', async () => {
+    expect(storyIds.length).toBeGreaterThan(10)
+    const violations: string[] = []
+    for (const id of storyIds) {
+      const page = await open(`iframe.html?id=${id}&viewMode=story`)
+      try {
+        await page.waitForSelector('[data-plex-login]')
+        // Long enough for every story to reach the state it shows (the slowest scripts ~1 s).
+        await page.waitForTimeout(1200)
+        await page.addScriptTag({ content: axeSource })
+        const found = await page.evaluate(async (a11y) => {
+          const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+          if (a11y.config) axe.configure(a11y.config)
+          const result = await axe.run(document.querySelector('#storybook-root') ?? document)
+          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+        }, preview.parameters?.a11y ?? {})
+        violations.push(...found.map((text) => `${id}: ${text}`))
+      } finally {
+        await page.close()
+      }
+    }
+    expect(violations).toEqual([])
+  }, 180_000)
+})
+
+describe('the Docs page', () => {
+  it('prints snippets a visitor can paste: no token, no simulator, no function bodies', async () => {
+    const page = await open('iframe.html?id=plexlogin--docs&viewMode=docs')
+    try {
+      const buttons = page.locator('button', { hasText: 'Show code' })
+      // One per story, and one for the story at the top of the page.
+      await expect.poll(() => buttons.count(), { timeout: 20_000 }).toBe(storyIds.length + 1)
+      // A pressed button says "Hide code": the first "Show code" is always the next one.
+      for (let left = storyIds.length + 1; left > 0; left -= 1) await buttons.first().click()
+      const snippets = await page.locator('pre').allInnerTexts()
+      expect(snippets.length).toBeGreaterThanOrEqual(storyIds.length + 1)
+      for (const snippet of snippets) {
+        expect(snippet).not.toMatch(/token: '|authToken|simUserToken|simDeviceToken/)
+        expect(snippet).not.toMatch(/function \w*\(\)\s*\{\}|simulator|handlers/)
+      }
+    } finally {
+      await page.close()
+    }
+  }, 90_000)
+})
