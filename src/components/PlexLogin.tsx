@@ -3,6 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
 import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { isRecord } from '../api/json.js'
 import type { PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { useKeepFocusWithin } from '../hooks/useKeepFocusWithin.js'
@@ -136,6 +137,12 @@ export const PlexLogin = /* @__PURE__ */ memo(
     forwardedRef,
   ) {
     const labels = resolveLabels(labelOverrides)
+    // React throws on a style that is not an object (a CSS string, as HTML has it): dropped, so the
+    // sign-in goes on.
+    const style = isRecord(rootProps.style) ? rootProps.style : undefined
+    if (process.env.NODE_ENV !== 'production' && rootProps.style != null && !style) {
+      warnOnce('style', 'style must be an object of CSS properties, as React takes it (not a CSS string); ignoring it.')
+    }
     const classNames = classNameOverrides ?? NO_CLASS_NAMES
     // JSX children instead of a render function would throw mid sign-in; draw the built-in parts.
     const render = typeof children === 'function' ? children : undefined
@@ -298,6 +305,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
     return (
       <div
         {...rootProps}
+        style={style}
         // After the app's props, so one a wrapper forwards as `undefined` does not erase ours. The
         // heading names the region; a custom layout has none, and an app's aria-label wins.
         role={rootProps.role ?? 'region'}

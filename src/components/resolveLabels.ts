@@ -4,7 +4,8 @@ import { defaultPlexLoginLabels, type PlexLoginLabels } from './defaultPlexLogin
 
 type LabelFunction = (value: never) => unknown
 
-const isText = (value: unknown): value is string => typeof value === 'string' || typeof value === 'number'
+/** Words to show: a number, or a string that is not blank (an untranslated entry often is). */
+const isText = (value: unknown): value is string => (typeof value === 'string' && value.trim() !== '') || typeof value === 'number'
 
 function warn(name: string, problem: string) {
   warnOnce(`labels.${name}`, `labels.${name} ${problem}; using the default words.`)
@@ -12,8 +13,9 @@ function warn(name: string, problem: string) {
 
 /**
  * The app's `labels` over the defaults. Translations come from files and people, not the type
- * checker: a label of the wrong shape, one that is `undefined`, or a label function that throws or
- * returns no string (JSX, `undefined`) falls back to the default words, with a development
+ * checker: a label of the wrong shape, one that is `undefined` or blank (a button or image would
+ * have no name), or a label function that throws or returns no string (JSX, `undefined`, blank
+ * text) falls back to the default words, with a development
  * warning, instead of unmounting the widget in the middle of a sign-in.
  */
 export function resolveLabels(overrides: Partial<PlexLoginLabels> | null | undefined): PlexLoginLabels {
@@ -26,7 +28,7 @@ export function resolveLabels(overrides: Partial<PlexLoginLabels> | null | undef
         try {
           const text = (given as LabelFunction)(value)
           if (isText(text)) return text
-          if (process.env.NODE_ENV !== 'production') warn(name, `returned ${describeValue(text)}, not a string`)
+          if (process.env.NODE_ENV !== 'production') warn(name, typeof text === 'string' ? 'returned blank text' : `returned ${describeValue(text)}, not a string`)
         } catch (error) {
           if (process.env.NODE_ENV !== 'production') warn(name, `threw: ${error instanceof Error ? error.message : describeValue(error)}`)
         }
@@ -35,7 +37,7 @@ export function resolveLabels(overrides: Partial<PlexLoginLabels> | null | undef
     } else if (typeof fallback === 'string' && isText(given)) {
       labels[name] = given
     } else if (process.env.NODE_ENV !== 'production' && given !== undefined) {
-      warn(name, fallback === undefined ? 'is not a label' : `must be a ${typeof fallback}`)
+      warn(name, fallback === undefined ? 'is not a label' : typeof given === 'string' && typeof fallback === 'string' ? 'is blank' : `must be a ${typeof fallback}`)
     }
   }
   return labels as unknown as PlexLoginLabels

@@ -176,6 +176,27 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: labels\.expiresIn threw/))
   })
 
+  it.each([
+    ['a CSS string', 'color: red'],
+    ['a number', 42],
+    ['an array', [1, 2]],
+  ])('ignores a style given as %s, with a warning, instead of unmounting mid sign-in', async (_name, style) => {
+    const { container, sim, warn } = await shownWith({ style })
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: style must be an object/))
+  })
+
+  it('uses the default words for labels left blank (an untranslated entry), so no button or image goes nameless', async () => {
+    const { container, warn } = await shownWith({ labels: { copy: ' ', openLink: '', qrTitle: '', title: '', waiting: '' } })
+    expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
+    expect(screen.getByRole('link', { name: /^Open plex\.tv\/link/ })).toBeTruthy()
+    expect(screen.getByRole('img', { name: /QR code/ })).toBeTruthy()
+    expect(container.querySelector('[data-part="title"]')?.textContent).toBe('Sign in with Plex')
+    expect(screen.getByRole('status').textContent).not.toBe('')
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^react-plex-login: labels\.copy is blank/))
+  })
+
   it('keeps its region, name and focus target when a wrapper passes role, aria-labelledby and tabIndex as undefined', async () => {
     const { container, sim } = await shownWith({ role: undefined, 'aria-labelledby': undefined, tabIndex: undefined })
     expect(screen.getByRole('region', { name: 'Sign in with Plex' })).toBeTruthy()
