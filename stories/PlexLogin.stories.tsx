@@ -79,6 +79,7 @@ export const Retrying = stateStory('retrying')
 export const RateLimited = stateStory('rateLimited')
 // Not `Error`, which would shadow the global in this module.
 export const ErrorState: Story = { ...stateStory('error'), name: 'Error' }
+export const Misconfigured = stateStory('misconfigured')
 export const Expired = stateStory('expired')
 export const Authenticated = stateStory('authenticated')
 

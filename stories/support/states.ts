@@ -105,6 +105,14 @@ export const plexLoginStates = {
     },
     shows: { state: 'error', retrying: false, status: 'Sign-in could not continue.' },
   },
+  misconfigured: {
+    title: 'Misconfigured',
+    description:
+      'The app passed an option that cannot work (here an empty `product`): the widget sends nothing and says what to change (a development build in full, with a console warning). There is no "Try again", which could not help: the sign-in starts by itself once the options are fixed (type a product in the controls).',
+    simulator: {},
+    args: { product: '' },
+    shows: { state: 'error', retrying: false, status: 'product is required' },
+  },
   expired: {
     title: 'Expired',
     description:

@@ -85,6 +85,10 @@ const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = 
     expect(widget.querySelector('[data-part="error"]')?.textContent).toMatch(/an HTML page instead of JSON/)
     expect(within(widget).getByRole('button', { name: 'Try again' })).toBeTruthy()
   },
+  misconfigured: (widget) => {
+    expect(widget.querySelector('[data-part="code"]')).toBeNull()
+    expect(within(widget).queryByRole('button')).toBeNull()
+  },
   expired: (widget) => {
     expect(widget.querySelector('[data-part="code"]')).toBeNull()
     expect(within(widget).getByRole('button', { name: 'Get a new code' })).toBeTruthy()
