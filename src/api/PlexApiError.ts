@@ -29,7 +29,7 @@ export interface PlexApiErrorOptions {
   plexMessage?: string | undefined
   /** For `rate-limited` (and a 503): how long plex.tv asked us to wait, when it said (`Retry-After`). */
   retryAfterMs?: number | undefined
-  cause?: unknown | undefined
+  cause?: unknown
 }
 
 /** The one error type of the plex.tv client. `message` is a sentence a person can act on. */
