@@ -12,6 +12,7 @@ export {
   buildQrValue,
   DEFAULT_LINK_URL,
   DEFAULT_MAX_RENEWALS,
+  MAX_POLL_INTERVAL_MS,
   MIN_POLL_INTERVAL_MS,
   POLL_INTERVAL_MS,
 } from './hooks/checkPlexLoginOptions.js'
