@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { usePlexPin } from '../../src'
 import { mountHook } from '../support/hook'
 import { newQueryClient } from '../support/render'
-import { flush, installFakeClock, startSimulator } from '../support/simulator'
+import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
 
 describe('usePlexPin', () => {
   it('reports creating, then the code, link and QR value', async () => {
@@ -106,6 +106,35 @@ describe('usePlexPin', () => {
     expect(result.current.code).toBe(sim.latestPin()?.code)
     expect(result.current.pin?.id).not.toBe(sim.pins[0]?.id)
     expect(first).toBe(sim.pins[0]?.code)
+  })
+
+  it('renew() after the renewal limit gives a fresh budget: the next expiry renews by itself again', async () => {
+    const { sim, result } = mountHook({ maxRenewals: 1 })
+    await flush()
+    sim.expire()
+    await flush(1000)
+    sim.expire()
+    await flush(1000)
+    expect(result.current.status).toBe('expired')
+    act(() => result.current.renew())
+    await flush()
+    expect(result.current.renewals).toBe(0)
+    const creates = sim.requests('create-pin').length
+    sim.expire()
+    await flush(1000)
+    expect(result.current.status).toBe('waiting')
+    expect(result.current.renewals).toBe(1)
+    expect(sim.requests('create-pin')).toHaveLength(creates + 1)
+  })
+
+  it('four failed create attempts never reach "error" nor onError: a fifth that succeeds shows the code', async () => {
+    const onError = vi.fn()
+    const { sim, result } = mountHook({ onError })
+    sim.fail({ type: 'status', status: 503 }, { route: 'create-pin', times: 4 })
+    await flush(FIVE_CREATE_ATTEMPTS_MS)
+    expect(sim.requests('create-pin')).toHaveLength(5)
+    expect(result.current.status).toBe('waiting')
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('clamps pollInterval to the 1 s floor and warns once', async () => {

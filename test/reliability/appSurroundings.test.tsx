@@ -119,6 +119,29 @@ describe('React hiding the widget', () => {
     expect(stateOf(container)).toBe('authenticated')
   })
 
+  it('<Activity> hiding and showing a signed-in widget hands the token over once, not again', async () => {
+    // A mutation probe removed both places that clear the delivered token: nothing noticed.
+    installFakeClock()
+    const sim = startSimulator()
+    const onAuthenticated = vi.fn()
+    const ui = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
+      </Activity>
+    )
+    const { container, rerender } = renderWithClient(ui('visible'))
+    await flush()
+    sim.link(codeElement(container)?.textContent ?? '')
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    rerender(ui('hidden'))
+    await flush(1000)
+    rerender(ui('visible'))
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+    expect(stateOf(container)).toBe('authenticated')
+  })
+
   it('<Activity> hiding and showing a waiting widget never blanks the code nor reports "creating" again', async () => {
     // Found in Next.js: with cacheComponents, navigating back shows the hidden route again.
     const onStatusChange = vi.fn()
