@@ -196,6 +196,28 @@ describe('createPlexClient', () => {
       expect(`${error.message} ${String(error.cause)} ${JSON.stringify(error)}`).not.toMatch(/SECRET|xT9k/)
     })
 
+    it('a 404 outside the PIN endpoint (a wrong baseUrl path) is "http", not "expired"', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 404, body: '{}' }, { route: 'create-pin' })
+      const error = await failure(client().createPin())
+      expect(error).toMatchObject({ kind: 'http', status: 404 })
+      expect(error.message).not.toMatch(/expired/)
+    })
+
+    it('Plex error 1020 on a poll is "expired" whatever the HTTP status', async () => {
+      const sim = startSimulator()
+      const pin = await client().createPin()
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 1020, message: 'Code not found or expired' }] }) }, { route: 'get-pin' })
+      expect(await failure(client().getPin(pin.id))).toMatchObject({ kind: 'expired', status: 400 })
+    })
+
+    it('leaves no timer behind once a request has its answer', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      startSimulator()
+      await client().createPin()
+      expect(vi.getTimerCount()).toBe(0)
+    })
+
     it('an invalid token is kind "unauthorized"', async () => {
       startSimulator()
       const error = await failure(client().getUser('not-a-token'))
@@ -265,6 +287,7 @@ describe('createPlexClient', () => {
       [{ product: 'App', baseUrl: 'not a url' }, /must be an absolute http: or https: URL/],
       [{ product: 'App', clientIdentifier: '   ' }, /clientIdentifier must be a non-empty string/],
       [{ product: 'App', clientIdentifier: 'x'.repeat(300) }, /at most 256/],
+      [{ product: 'App', clientIdentifier: 'x'.repeat(257) }, /at most 256/],
     ])('%o throws a TypeError that says what to change', (options, message) => {
       expect(() => createPlexClient(options)).toThrow(message)
     })
@@ -322,6 +345,10 @@ describe('createPlexClient', () => {
     ])('%s pasted with a Plex server token in its query is never repeated in the TypeError', (_name, options) => {
       expect(() => client(options)).toThrow(TypeError)
       expect(() => client(options)).not.toThrow(/MyOwnPlexToken/)
+    })
+
+    it('takes a clientIdentifier of exactly 256 characters', () => {
+      expect(client({ clientIdentifier: 'x'.repeat(256) }).clientIdentifier).toHaveLength(256)
     })
 
     it('a trailing slash on baseUrl is harmless', async () => {
