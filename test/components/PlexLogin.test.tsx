@@ -136,6 +136,10 @@ describe('<PlexLogin>', () => {
         await flush()
         expect(copied).toBe(sim.latestPin()?.code)
         expect(screen.getByRole('status').textContent).toContain('Copied')
+        // The page's own copies afterwards (Ctrl+C on some text) are the page's again.
+        const later = new Event('copy', { cancelable: true })
+        document.dispatchEvent(later)
+        expect(later.defaultPrevented).toBe(false)
       } finally {
         delete (navigator as { clipboard?: unknown }).clipboard
         delete (document as { execCommand?: unknown }).execCommand

@@ -188,7 +188,8 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
   })
 
   it('uses the default words for labels left blank (an untranslated entry), so no button or image goes nameless', async () => {
-    const { container, warn } = await shownWith({ labels: { copy: ' ', openLink: '', qrTitle: '', title: '', waiting: '' } })
+    const { container, warn } = await shownWith({ labels: { copy: ' ', openLink: '', qrTitle: '', title: '', waiting: '', expiresIn: () => '' } })
+    expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('Code expires in 15:00')
     expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
     expect(screen.getByRole('link', { name: /^Open plex\.tv\/link/ })).toBeTruthy()
     expect(screen.getByRole('img', { name: /QR code/ })).toBeTruthy()
