@@ -35,6 +35,16 @@ describe('getClientIdentifier', () => {
     expect(getClientIdentifier()).toBe(first)
   })
 
+  it('keeps one identifier when only writing throws (Safari private mode: reads work, writes do not)', () => {
+    // A new one per call would change X-Plex-Client-Identifier between a PIN and its polls.
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    const first = getClientIdentifier()
+    expect(first).toMatch(UUID)
+    expect(getClientIdentifier()).toBe(first)
+  })
+
   it('makes v4 UUIDs without crypto.randomUUID (plain-http LAN pages lack it)', () => {
     vi.spyOn(crypto, 'randomUUID').mockImplementation(undefined as never)
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true })
