@@ -211,6 +211,31 @@ describe('createPlexClient', () => {
       expect(await failure(client().getPin(pin.id))).toMatchObject({ kind: 'expired', status: 400 })
     })
 
+    it("cuts plex.tv's own message to one line of at most 200 characters", async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 9, message: `a\nb${'x'.repeat(500)}` }] }) })
+      const error = await failure(client().createPin())
+      expect(error.plexMessage).toHaveLength(200)
+      expect(error.plexMessage).toMatch(/^a b/)
+    })
+
+    it('a 408 is transient (retried), like a 5xx; a 400 is not', () => {
+      expect(isTransientError(new PlexApiError({ kind: 'http', status: 408, message: 'timeout' }))).toBe(true)
+      expect(isTransientError(new PlexApiError({ kind: 'http', status: 400, message: 'refused' }))).toBe(false)
+    })
+
+    it('sends nothing for a signal aborted before the call', async () => {
+      const sim = startSimulator()
+      await expect(client().createPin({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+      expect(sim.requests('create-pin')).toHaveLength(0)
+    })
+
+    it('keeps only the text and yes/no fields of the location', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', status: 201, body: JSON.stringify({ id: 7, code: '7RQZ', expiresIn: 900, location: { code: 'NL', europeanUnionMember: true, latitude: 51.5, nested: { a: 1 } } }) })
+      expect((await client().createPin()).location).toEqual({ code: 'NL', europeanUnionMember: true })
+    })
+
     it('leaves no timer behind once a request has its answer', async () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
       startSimulator()

@@ -1,0 +1,18 @@
+import { describe, expect, it, vi } from 'vitest'
+import { buildQrValue, checkPlexLoginOptions, MAX_QR_VALUE_LENGTH } from '../../src/hooks/checkPlexLoginOptions'
+
+describe('checkPlexLoginOptions', () => {
+  it('takes a linkUrl whose QR address is exactly as long as a QR code holds, and refuses one character more', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const base = 'https://my.app/link?state='
+    const fits = `${base}${'a'.repeat(MAX_QR_VALUE_LENGTH - buildQrValue(base, 'CODE').length)}`
+    expect(buildQrValue(fits, 'CODE')).toHaveLength(MAX_QR_VALUE_LENGTH)
+    expect(checkPlexLoginOptions({ product: 'App', linkUrl: fits }).configError).toBeNull()
+    expect(checkPlexLoginOptions({ product: 'App', linkUrl: `${fits}a` }).configError?.message).toMatch(/too long for a QR code/)
+  })
+
+  it('reports the first unusable option (product before baseUrl), the one to fix first', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(checkPlexLoginOptions({ product: '', baseUrl: 'ftp://plex.tv' }).configError?.message).toMatch(/product is required/)
+  })
+})
