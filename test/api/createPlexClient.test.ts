@@ -123,6 +123,7 @@ describe('createPlexClient', () => {
       ['malformed JSON', (sim) => sim.fail({ type: 'body', body: '{"id": 12,' }), 'invalid-response', /malformed JSON/],
       ['an HTML page', (sim) => sim.fail({ type: 'body', body: '<!DOCTYPE html><html>Captive portal</html>', contentType: 'text/html' }), 'invalid-response', /HTML page/],
       ['an empty 200', (sim) => sim.fail({ type: 'body', body: '' }), 'invalid-response', /empty answer/],
+      ['an HTML page known by its Content-Type alone', (sim) => sim.fail({ type: 'body', body: '<head><title>Log in</title></head>', contentType: 'text/html' }), 'invalid-response', /HTML page/],
       ['a redirect to another origin', (sim) => sim.fail({ type: 'redirect', location: 'https://evil.example/pins' }), 'invalid-response', /redirect/],
     ]
     it.each(cases)('%s', async (_name, inject, kind, message) => {

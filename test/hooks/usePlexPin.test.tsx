@@ -202,6 +202,30 @@ describe('usePlexPin', () => {
     }
   })
 
+  it('is not offline when nothing waits for the network: switched off, or signed in', async () => {
+    const { onlineManager } = await import('@tanstack/react-query')
+    try {
+      const off = mountHook({ enabled: false })
+      await flush()
+      act(() => onlineManager.setOnline(false))
+      await flush()
+      expect(off.result.current.isOffline).toBe(false)
+      off.unmount()
+      act(() => onlineManager.setOnline(true))
+
+      const { sim, result } = mountHook()
+      await flush()
+      sim.link(result.current.code ?? '')
+      await flush(1000)
+      expect(result.current.status).toBe('authenticated')
+      act(() => onlineManager.setOnline(false))
+      await flush()
+      expect(result.current.isOffline).toBe(false)
+    } finally {
+      onlineManager.setOnline(true)
+    }
+  })
+
   // "The person closed the sign-in dialog" during a plex.tv outage: the create's retries, which
   // never give up on a transient failure, must stop, and no PIN may be made while switched off.
   it('enabled: false during a create outage stops the POSTs', async () => {
