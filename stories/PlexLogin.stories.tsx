@@ -161,16 +161,27 @@ export const CustomTheme: Story = {
   },
 }
 
+/**
+ * A translated story's render and snippet. The Controls panel cannot hold functions: an edited
+ * `labels` comes back without them, so the translation's own are kept under it.
+ */
+function translated(labels: NonNullable<Story['args']>['labels'], name: string, props: string): Pick<Story, 'render'> & { source: ReturnType<typeof snippet> } {
+  return {
+    render: (args, context) => <PlexLogin {...args} labels={{ ...labels, ...args.labels }} baseUrl={simulatorOf(context).baseUrl} />,
+    source: snippet(`import { ${name} } from './translations'\n\n<PlexLogin\n  product="My Plex Dashboard"\n  labels={${name}}\n${props}/>`),
+  }
+}
+const german = translated(germanLabels, 'germanLabels', '  locale="de-DE"\n')
+const arabic = translated(arabicLabels, 'arabicLabels', '  locale="ar-EG"\n  dir="rtl"\n')
+
 export const German: Story = {
   name: 'Translated: German',
   ...simulatorStory(plexLoginStates.waiting.simulator),
   args: { labels: germanLabels, locale: 'de-DE' },
-  // The Controls panel cannot hold functions: an edited `labels` comes back without them, so the
-  // translation's own are kept under it.
-  render: (args, context) => <PlexLogin {...args} labels={{ ...germanLabels, ...args.labels }} baseUrl={simulatorOf(context).baseUrl} />,
+  render: german.render,
   parameters: {
     docs: {
-      source: snippet("import { germanLabels } from './translations'\n\n<PlexLogin\n  product=\"My Plex Dashboard\"\n  labels={germanLabels}\n  locale=\"de-DE\"\n/>"),
+      source: german.source,
       description: {
         story:
           '`labels` in German, about twice as long as English, with compounds no line can break: the card wraps them inside itself, the code stays on one line, and the countdown holds its place while a code is on its way, so nothing jumps when it arrives.',
@@ -183,10 +194,10 @@ export const RightToLeft: Story = {
   name: 'Translated: Arabic, right to left',
   ...simulatorStory(plexLoginStates.waiting.simulator),
   args: { labels: arabicLabels, locale: 'ar-EG', dir: 'rtl' },
-  render: (args, context) => <PlexLogin {...args} labels={{ ...arabicLabels, ...args.labels }} baseUrl={simulatorOf(context).baseUrl} />,
+  render: arabic.render,
   parameters: {
     docs: {
-      source: snippet("import { arabicLabels } from './translations'\n\n<PlexLogin\n  product=\"My Plex Dashboard\"\n  labels={arabicLabels}\n  locale=\"ar-EG\"\n  dir=\"rtl\"\n/>"),
+      source: arabic.source,
       description: {
         story:
           '`dir="rtl"` mirrors the layout (the QR code moves to the left); the code itself stays left to right. `locale="ar-EG"` gives the countdown Arabic-Indic digits.',
