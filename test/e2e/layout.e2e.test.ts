@@ -25,8 +25,19 @@ afterAll(async () => {
   await stack?.close()
 })
 
+interface OpenOptions {
+  width: number
+  viewport?: number
+  labels?: string
+  rootFontPx?: number
+  css?: string
+}
+
+/** Whether the code is on the page: four letters or digits in its part. */
+const codeShown = () => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? '')
+
 /** The demo with the widget in a `width` px box, in a window `viewport` px wide, once its code shows. */
-async function open({ width, viewport = width + 32, labels = '', rootFontPx = 0, css = '' }: { width: number; viewport?: number; labels?: string; rootFontPx?: number; css?: string }): Promise<Page> {
+async function open({ width, viewport = width + 32, labels = '', rootFontPx = 0, css = '' }: OpenOptions): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: viewport, height: 900 } })
   const url = new URL(demo.url)
   url.searchParams.set('width', String(width))
@@ -34,8 +45,19 @@ async function open({ width, viewport = width + 32, labels = '', rootFontPx = 0,
   await page.goto(url.href)
   if (rootFontPx) await page.addStyleTag({ content: `html { font-size: ${rootFontPx}px }` })
   if (css) await page.addStyleTag({ content: css })
-  await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+  await page.waitForFunction(codeShown)
   return page
+}
+
+/** Opens the demo as `open` does and checks the code takes one line and nothing leaves the card. */
+async function expectCodeOnOneLineInsideCard(options: OpenOptions) {
+  const page = await open(options)
+  try {
+    expect(await codeLines(page)).toBe(1)
+    expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
+  } finally {
+    await page.close()
+  }
 }
 
 /** What overflows: the page sideways, the widget's own box, and parts running under the QR code. */
@@ -81,7 +103,7 @@ describe('given a long translation', () => {
       await page.waitForFunction(() => document.querySelector('[data-plex-login]')?.getAttribute('data-state') === 'creating')
       const body = page.locator('[data-part="body"]')
       const creating = await body.evaluate((element) => element.getBoundingClientRect().height)
-      await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+      await page.waitForFunction(codeShown)
       const waiting = await body.evaluate((element) => element.getBoundingClientRect().height)
       expect(Math.abs(waiting - creating), `creating ${creating} px, waiting ${waiting} px`).toBeLessThanOrEqual(1)
     } finally {
@@ -97,13 +119,7 @@ describe('given large text', () => {
     ['a 280 px box in a 1280 px window (a sidebar)', { width: 280, viewport: 1280 }],
     ['a 360 px box in a 1280 px window', { width: 360, viewport: 1280 }],
   ])('keeps the code on one line in %s at 32 px text', async (_name, box) => {
-    const page = await open({ ...box, rootFontPx: 32 })
-    try {
-      expect(await codeLines(page)).toBe(1)
-      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
-    } finally {
-      await page.close()
-    }
+    await expectCodeOnOneLineInsideCard({ ...box, rootFontPx: 32 })
   })
 })
 
@@ -136,13 +152,7 @@ describe('given the custom theme the stories ship (3rem code, 0.5em between its 
     ['a 360 px phone', { width: 328, viewport: 360 }],
     ['a 320 px box in a 1280 px window', { width: 320, viewport: 1280 }],
   ])('keeps the code on one line on %s', async (_name, box) => {
-    const page = await open({ ...box, css: theme })
-    try {
-      expect(await codeLines(page)).toBe(1)
-      expect(await overflow(page)).toEqual({ page: 0, widget: 0, parts: [] })
-    } finally {
-      await page.close()
-    }
+    await expectCodeOnOneLineInsideCard({ ...box, css: theme })
   })
 })
 
@@ -155,7 +165,7 @@ describe('given a press of "Copy code" on a phone', () => {
     const page = await context.newPage()
     try {
       await page.goto(demo.url)
-      await page.waitForFunction(() => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? ''))
+      await page.waitForFunction(codeShown)
       const boxes = () =>
         page.evaluate(() => {
           const rect = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect
