@@ -343,6 +343,20 @@ describe('createPlexClient', () => {
       expect(sim.requests()).toHaveLength(0)
     })
 
+    // Browsers answer `redirect: 'manual'` with an opaque, status-0 Response (Node gives the 3xx
+    // itself, which the redirect case above covers), so the browser's form needs its own test.
+    it("a browser's opaque redirect (type opaqueredirect, status 0) is an invalid response, not an answer", async () => {
+      startSimulator()
+      const opaque: typeof fetch = async () => {
+        const response = new Response(null, { status: 200 })
+        Object.defineProperties(response, { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } })
+        return response
+      }
+      const error = await failure(client({ fetch: opaque }).createPin())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(/redirect/)
+    })
+
     it('takes a fetch with a plain (url, init) signature', async () => {
       startSimulator()
       const seen: string[] = []

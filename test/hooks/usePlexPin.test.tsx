@@ -265,4 +265,62 @@ describe('usePlexPin', () => {
     await flush(120_000)
     expect(result.current.error).toBe(first)
   })
+
+  // With a minute between polls, a code linked while the connection was down would otherwise wait
+  // up to a minute after it is back.
+  it('polls as soon as the connection is back, not at the next of slow polls', async () => {
+    const { onlineManager } = await import('@tanstack/react-query')
+    try {
+      const { sim, result } = mountHook({ pollInterval: 60_000 })
+      await flush()
+      await flush(60_000)
+      const polls = sim.requests('get-pin').length
+      act(() => onlineManager.setOnline(false))
+      await flush(5000)
+      sim.link(result.current.code ?? '')
+      act(() => onlineManager.setOnline(true))
+      await flush(100)
+      expect({ polls: sim.requests('get-pin').length - polls, status: result.current.status }).toEqual({ polls: 1, status: 'authenticated' })
+    } finally {
+      onlineManager.setOnline(true)
+    }
+  })
+
+  // A poll sent into a dead connection can hang until the 30 s request timeout; the `online` event
+  // replaces it rather than joining it.
+  it('back online, a poll hanging in a dead connection is replaced by a fresh one', async () => {
+    const { sim, result } = mountHook({ pollInterval: 60_000 })
+    await flush()
+    sim.fail({ type: 'drop' }, { times: 1, route: 'get-pin' })
+    await flush(60_000)
+    expect(result.current.isRetrying).toBe(true)
+    sim.latencyMs = 25_000
+    await flush(65_000) // the next poll, backed off to the interval, is sent and hangs
+    const hanging = sim.requests('get-pin').length
+    expect(sim.requests('get-pin').at(-1)?.status).toBe(0)
+    sim.latencyMs = 0
+    sim.link(result.current.code ?? '')
+    act(() => void window.dispatchEvent(new Event('online')))
+    await flush(100)
+    expect({ polls: sim.requests('get-pin').length - hanging, status: result.current.status }).toEqual({ polls: 1, status: 'authenticated' })
+  })
+
+  it('cancels a poll in flight when polling ends, aborting its request', async () => {
+    const signals: AbortSignal[] = []
+    const recording: typeof fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal)
+      return fetch(input, init)
+    }
+    const { sim, result } = mountHook({ fetch: recording, maxRenewals: 0 })
+    await flush()
+    expect(result.current.status).toBe('waiting')
+    await flush((result.current.expiresAt ?? 0) - Date.now() - 1500)
+    sim.latencyMs = 5000 // the last poll before the deadline is still on its way after it
+    await flush(1000)
+    const inFlight = signals.at(-1)
+    expect(sim.requests('get-pin').at(-1)?.status).toBe(0)
+    await flush(600)
+    expect(result.current.status).toBe('expired')
+    expect(inFlight?.aborted).toBe(true)
+  })
 })

@@ -197,6 +197,17 @@ describe('createPlexSimulator', () => {
       expect(sim.link(String(body.code))).toEqual({ ok: false, reason: 'unknown' })
     })
 
+    // A person who enters the code again (a double submit, a second device) must not change the
+    // token the app may already have collected.
+    it('linking a code twice keeps the token it was given the first time', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      const first = sim.link(String(body.code))
+      const token = first.ok ? first.pin.authToken : null
+      expect(token).toEqual(expect.any(String))
+      expect(sim.link(String(body.code))).toMatchObject({ ok: true, pin: { authToken: token } })
+    })
+
     it('approves a link PIN as well, and says when a code is unknown or expired', async () => {
       const { sim, send } = simulator()
       const { body } = await createPin(send)
