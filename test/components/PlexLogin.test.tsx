@@ -90,6 +90,18 @@ describe('<PlexLogin>', () => {
       expect(countdown?.closest('[aria-live]')).toBeNull()
     })
 
+    // The styles colour the last minute.
+    it('marks the countdown urgent below one minute, not at it', async () => {
+      const { container } = await signIn({ maxRenewals: 0 })
+      const countdown = () => container.querySelector('[data-part="countdown"]')
+      await flush(840_000) // 60 s left
+      expect(countdown()?.textContent).toBe('Code expires in 1:00')
+      expect(countdown()?.hasAttribute('data-urgent')).toBe(false)
+      await flush(1000)
+      expect(countdown()?.textContent).toBe('Code expires in 0:59')
+      expect(countdown()?.hasAttribute('data-urgent')).toBe(true)
+    })
+
     it('copies the code and announces "Copied"', async () => {
       const writeText = vi.fn(() => Promise.resolve())
       Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
@@ -102,6 +114,27 @@ describe('<PlexLogin>', () => {
         expect(screen.getByRole('status').textContent).toContain('Copied')
         await flush(2000)
         expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard
+      }
+    })
+
+    it('a second press keeps "Copied" for its own full time, and unmounting leaves no timer', async () => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true })
+      try {
+        const { unmount } = await signIn({ maxRenewals: 0 })
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush(1500)
+        fireEvent.click(screen.getByRole('button', { name: 'Copied' }))
+        await flush(1500) // 3 s after the first press, 1.5 s after the second
+        expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy()
+        await flush(500)
+        expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        unmount()
+        await flush()
+        expect(vi.getTimerCount()).toBe(0)
       } finally {
         delete (navigator as { clipboard?: unknown }).clipboard
       }
