@@ -4,7 +4,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
 import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { isRecord } from '../api/json.js'
-import type { PlexPinInfo } from '../api/types.js'
+import type { PlexClientOptions, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
 import { useKeepFocusWithin } from '../hooks/useKeepFocusWithin.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
@@ -20,7 +20,13 @@ export const QR_SIZE = 168
 /** The parts of the widget that take a class name through `classNames`. */
 export type PlexLoginPart = 'root' | 'code' | 'qr' | 'link' | 'copy' | 'status' | 'countdown' | 'actions'
 
-export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'> {
+/**
+ * The widget's props: the sign-in's options (the same as `usePlexPin`'s but `enabled`: mount the
+ * widget when the sign-in should start), how it looks and reads, and any prop of its root `<div>`.
+ * The device details (`version`, `platform`, `platformVersion`, `device`, `deviceName`, `model`,
+ * `language`) are sent as `X-Plex-*` and shown in plex.tv's "Authorized Devices" list.
+ */
+export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onError'>, PlexDeviceInfo {
   /** The app's name, shown to the person in plex.tv's "Authorized Devices" list (`X-Plex-Product`). Required. */
   product: string
   /**
@@ -58,6 +64,8 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
   onError?: ((error: Error) => void) | undefined
   /** Called with each new status: `creating`, `waiting`, `authenticated`, `expired` or `error`. */
   onStatusChange?: ((status: PlexPinStatus) => void) | undefined
+  /** A `fetch` to use instead of the global one (a transport of your own); called with a URL string. */
+  fetch?: PlexClientOptions['fetch'] | undefined
   /**
    * Every visible and announced string; pass the ones to change.
    * @defaultValue English, see `defaultPlexLoginLabels`
@@ -125,8 +133,16 @@ export const PlexLogin = /* @__PURE__ */ memo(
       onAuthenticated,
       onError,
       onStatusChange,
-      labels: labelOverrides,
       queryClient,
+      fetch,
+      version,
+      platform,
+      platformVersion,
+      device,
+      deviceName,
+      model,
+      language,
+      labels: labelOverrides,
       locale,
       unstyled = false,
       classNames: classNameOverrides,
@@ -160,6 +176,14 @@ export const PlexLogin = /* @__PURE__ */ memo(
       onError,
       onStatusChange,
       queryClient,
+      fetch,
+      version,
+      platform,
+      platformVersion,
+      device,
+      deviceName,
+      model,
+      language,
     })
     const [copied, copy] = useCopyToClipboard()
     const { status, code, qrValue, expiresAt } = pin

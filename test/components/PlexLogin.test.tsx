@@ -512,6 +512,36 @@ describe('<PlexLogin>', () => {
       for (const spy of [log, warn, error]) expect(JSON.stringify(spy.mock.calls)).not.toContain(token)
     })
 
+    // plex.tv lists the app under "Authorized Devices" by these; the hook took them, the widget did
+    // not, and from JavaScript they landed on the <div> (an API probe, 2026-11-26).
+    it('sends the device details and uses the fetch it is given, like usePlexPin', async () => {
+      const transport = vi.fn((url: string, init: RequestInit) => fetch(url, init))
+      const error = vi.spyOn(console, 'error')
+      const { sim, container } = await signIn({
+        version: '2.4.1',
+        platform: 'Chrome',
+        platformVersion: '131',
+        device: 'Windows',
+        deviceName: 'Living room PC',
+        model: 'hosted',
+        language: 'de',
+        fetch: transport,
+      })
+      expect(sim.requests('create-pin')[0]?.query).toMatchObject({
+        'X-Plex-Version': '2.4.1',
+        'X-Plex-Platform': 'Chrome',
+        'X-Plex-Platform-Version': '131',
+        'X-Plex-Device': 'Windows',
+        'X-Plex-Device-Name': 'Living room PC',
+        'X-Plex-Model': 'hosted',
+        'X-Plex-Language': 'de',
+      })
+      expect(transport).toHaveBeenCalledTimes(1)
+      const root = container.firstElementChild
+      expect(['version', 'platform', 'devicename', 'device', 'model', 'language', 'fetch'].filter((name) => root?.hasAttribute(name))).toEqual([])
+      expect(error).not.toHaveBeenCalled()
+    })
+
     it('passes props through to the root element, and the ref', async () => {
       const ref = createRef<HTMLDivElement>()
       const { container } = await signIn({ className: 'mine', id: 'login', style: { maxWidth: 300 }, 'aria-label': 'Plex sign-in', ref } as never)

@@ -228,6 +228,33 @@ describe('usePlexPin', () => {
 
   // "The person closed the sign-in dialog" during a plex.tv outage: the create's retries, which
   // never give up on a transient failure, must stop, and no PIN may be made while switched off.
+  // What the README says `enabled: false` reads as once a code is on screen (an API probe found
+  // the README claiming "creating" there).
+  it('enabled: false with a code on screen keeps the code unpolled, drops it at its deadline, and picks up again', async () => {
+    const { sim, result, rerender } = mountHook()
+    await flush()
+    const first = result.current.code
+    rerender({ enabled: false })
+    const polls = sim.requests('get-pin').length
+    await flush(10_000)
+    expect({ status: result.current.status, code: result.current.code, polls: sim.requests('get-pin').length - polls }).toEqual({
+      status: 'waiting',
+      code: first,
+      polls: 0,
+    })
+    await flush(900_000)
+    expect({ status: result.current.status, code: result.current.code, renewals: result.current.renewals, pins: sim.pins.length }).toEqual({
+      status: 'creating',
+      code: null,
+      renewals: 1,
+      pins: 1,
+    })
+    rerender({ enabled: true })
+    await flush()
+    expect(result.current.status).toBe('waiting')
+    expect(result.current.code).not.toBe(first)
+  })
+
   it('enabled: false during a create outage stops the POSTs', async () => {
     const { sim, result, rerender } = mountHook()
     sim.fail({ type: 'status', status: 503 }, { times: 1000, route: 'create-pin' })
