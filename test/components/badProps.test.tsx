@@ -100,6 +100,22 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     )
   })
 
+  // The natural `async (token) => { await post(token) }` rejects instead of throwing; the README
+  // promises such errors reach reportError, not an unhandled rejection (an API probe).
+  it('hands a rejection of an async onAuthenticated to reportError', async () => {
+    const report = vi.fn()
+    vi.stubGlobal('reportError', report)
+    const onAuthenticated = async () => {
+      await Promise.resolve()
+      throw new Error('the server refused the token')
+    }
+    const { container, sim } = await shownWith({ onAuthenticated })
+    sim.link(sim.latestPin()?.code ?? '')
+    await flush(1000)
+    expect(stateOf(container)).toBe('authenticated')
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ message: 'the server refused the token' }))
+  })
+
   it('still offers "Try again" when onError throws', async () => {
     const report = vi.fn()
     vi.stubGlobal('reportError', report)
