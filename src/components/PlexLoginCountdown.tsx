@@ -3,29 +3,25 @@
 import { useSecondsLeft } from '../hooks/useSecondsLeft.js'
 import { warnOnce } from '../internal/warnOnce.js'
 
-type Formatters = [minutes: Intl.NumberFormat, seconds: Intl.NumberFormat]
-
-const formatters = new Map<string | undefined, Formatters>()
+const formatters = new Map<string | undefined, Intl.NumberFormat>()
 
 function warnInvalid(shown: string) {
   warnOnce(`locale ${shown}`, `locale ${shown} is not a valid language tag (like 'en-US'); the countdown uses the browser's locale.`)
 }
 
-function createFormatters(locale: string | readonly string[] | undefined): Formatters {
+/** Two digits for minutes as for seconds: `09:59` keeps the width of `10:00`, so nothing moves. */
+function createFormatter(locale: string | readonly string[] | undefined): Intl.NumberFormat {
   try {
-    return [
-      new Intl.NumberFormat(locale as string[], { useGrouping: false }),
-      new Intl.NumberFormat(locale as string[], { minimumIntegerDigits: 2, useGrouping: false }),
-    ]
+    return new Intl.NumberFormat(locale as string[], { minimumIntegerDigits: 2, useGrouping: false })
   } catch {
     // `en_US` (a POSIX or server-side spelling) or `''` throw a RangeError that would unmount the
     // widget mid sign-in; the browser's own digits are the better failure.
     if (process.env.NODE_ENV !== 'production') warnInvalid(JSON.stringify(locale))
-    return createFormatters(undefined)
+    return createFormatter(undefined)
   }
 }
 
-/** `14:32` for 872 seconds, with the digits of `locale` (`١٤:٣٢` in `ar-EG`). */
+/** `14:32` for 872 seconds, `09:59` for 599, with the digits of `locale` (`١٤:٣٢` in `ar-EG`). */
 export function formatCountdown(seconds: number, locale?: string | readonly string[] | null): string {
   // Intl quietly reads a number or an object as "no locale"; only a string or a list of them is one.
   const valid = typeof locale === 'string' || (Array.isArray(locale) && locale.every((tag) => typeof tag === 'string'))
@@ -33,12 +29,12 @@ export function formatCountdown(seconds: number, locale?: string | readonly stri
   // Building an Intl.NumberFormat costs milliseconds; the countdown formats once a second. A list
   // is cached by its text: an app may pass a new one, like `[...navigator.languages]`, each render.
   const key = valid ? `${Array.isArray(locale) ? '[' : ''}${String(locale)}` : undefined
-  let pair = formatters.get(key)
-  if (!pair) {
-    pair = createFormatters(valid ? (locale as string | string[]) : undefined)
-    formatters.set(key, pair)
+  let digits = formatters.get(key)
+  if (!digits) {
+    digits = createFormatter(valid ? (locale as string | string[]) : undefined)
+    formatters.set(key, digits)
   }
-  return `${pair[0].format(Math.floor(seconds / 60))}:${pair[1].format(seconds % 60)}`
+  return `${digits.format(Math.floor(seconds / 60))}:${digits.format(seconds % 60)}`
 }
 
 export interface PlexLoginCountdownProps {

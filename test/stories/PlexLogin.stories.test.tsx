@@ -75,7 +75,7 @@ const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = 
   },
   expiringSoon: (widget) => {
     const countdown = widget.querySelector('[data-part="countdown"]')
-    expect(countdown?.textContent).toBe('Code expires in 0:42')
+    expect(countdown?.textContent).toBe('Code expires in 00:42')
     expect(countdown?.hasAttribute('data-urgent')).toBe(true)
   },
   renewed: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
