@@ -295,7 +295,8 @@ export const PlexLogin = /* @__PURE__ */ memo(
             {/* A renewed code is announced with the news, so nobody has to go and find it. */}
             {renewed && <span data-part="visually-hidden"> {spelledCode}</span>}
           </p>
-          {status === 'error' && pin.error && <p data-part="error">{labels.describeError(pin.error)}</p>}
+          {/* In its own direction: the default describeError is English, in an Arabic widget too. */}
+          {status === 'error' && pin.error && <p data-part="error" dir="auto">{labels.describeError(pin.error)}</p>}
           {/* Keyed by the press: a second press gets a new node, which a screen reader announces
               even when the words are the same. */}
           {isCopied && (

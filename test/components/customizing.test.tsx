@@ -103,6 +103,19 @@ describe('customizing <PlexLogin>', () => {
     expect(codeElement(container)?.getAttribute('dir')).toBe('ltr')
   })
 
+  // An Arabic widget that keeps the default, English describeError drew its full stop and
+  // parentheses on the wrong side (Chromium, an i18n probe); each sentence now takes its own
+  // direction.
+  it('lays the error sentence out in its own direction, whatever the widget’s', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'body', body: '<html>portal</html>', contentType: 'text/html' }, { route: 'create-pin' })
+    const { container } = renderWithClient(<PlexLogin product="Test App" dir="rtl" />)
+    await flush()
+    expect(stateOf(container)).toBe('error')
+    expect(container.querySelector('[data-part="error"]')?.getAttribute('dir')).toBe('auto')
+  })
+
   it('renders your own layout from the children function, with the same logic', async () => {
     const { sim, container, root } = await shown({
       children: ({ status, code, renew }) => (
