@@ -1,4 +1,12 @@
-import type { PlexLoginLabels } from '../../src'
+import { isPlexApiError, type PlexApiErrorKind, type PlexLoginLabels } from '../../src'
+
+/**
+ * `describeError` translated the way the README says: by the failure's `kind`. A mistake in the
+ * options (a `TypeError`, no `kind`) is for the developer and keeps its English message.
+ */
+function describeByKind(words: Record<PlexApiErrorKind, string>): PlexLoginLabels['describeError'] {
+  return (error) => (isPlexApiError(error) ? words[error.kind] : error.message)
+}
 
 /**
  * German, about twice the English length, with compounds no line can break
@@ -19,7 +27,21 @@ export const germanLabels: Partial<PlexLoginLabels> = {
   creating: 'Anmeldebestätigungscode wird von plex.tv angefordert…',
   waiting: 'Warten auf die Eingabe des Anmeldebestätigungscodes auf der Verknüpfungsseite…',
   expired: 'Dieser Anmeldebestätigungscode ist leider abgelaufen.',
+  renewed: 'Der vorherige Anmeldebestätigungscode ist abgelaufen, deshalb erhalten Sie hier einen neuen.',
+  retrying: (reason) => `Verbindung zu plex.tv wird wiederhergestellt… ${reason}`,
+  offline: 'Sie sind offline. Die Anmeldung wird fortgesetzt, sobald die Verbindung wiederhergestellt ist.',
+  authenticated: 'Erfolgreich mit Ihrem Plex-Benutzerkonto angemeldet.',
+  copyFailed: 'Der Anmeldebestätigungscode konnte nicht kopiert werden. Markieren und kopieren Sie ihn bitte von Hand.',
   error: 'Die Anmeldung konnte aufgrund eines Verbindungsfehlers nicht fortgesetzt werden.',
+  describeError: describeByKind({
+    network: 'plex.tv ist nicht erreichbar. Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
+    http: 'plex.tv hat die Anfrage abgelehnt oder hat gerade Probleme. Versuchen Sie es bitte erneut.',
+    expired: 'Dieser Anmeldebestätigungscode ist abgelaufen. Fordern Sie einen neuen an.',
+    'rate-limited': 'plex.tv bittet um eine kurze Pause. Die Anmeldung wird gleich automatisch fortgesetzt.',
+    'invalid-response': 'Die Antwort von plex.tv war unbrauchbar; ein Proxy oder eine Anmeldeseite im WLAN könnte dazwischenstehen. Versuchen Sie es erneut.',
+    'missing-client-identifier': 'plex.tv hat die Gerätekennung der App nicht erhalten. Prüfen Sie die Plex-Einstellungen der App.',
+    unauthorized: 'plex.tv hat die Anmeldung nicht akzeptiert. Versuchen Sie es erneut.',
+  }),
   retry: 'Anmeldevorgang erneut versuchen',
   renew: 'Neuen Anmeldebestätigungscode anfordern',
 }
@@ -45,6 +67,15 @@ export const arabicLabels: Partial<PlexLoginLabels> = {
   authenticated: 'تم تسجيل الدخول باستخدام Plex.',
   expired: 'انتهت صلاحية هذا الرمز.',
   error: 'تعذر متابعة تسجيل الدخول.',
+  describeError: describeByKind({
+    network: 'تعذر الوصول إلى plex.tv. تحقق من الاتصال وحاول مرة أخرى.',
+    http: 'رفض plex.tv الطلب أو يواجه مشكلة حاليًا. حاول مرة أخرى.',
+    expired: 'انتهت صلاحية هذا الرمز. احصل على رمز جديد.',
+    'rate-limited': 'طلب plex.tv التمهل قليلًا. سيستمر تسجيل الدخول تلقائيًا.',
+    'invalid-response': 'تعذر استخدام رد plex.tv؛ قد يكون هناك وكيل أو صفحة دخول للشبكة في الطريق. حاول مرة أخرى.',
+    'missing-client-identifier': 'لم يتلقَّ plex.tv معرّف التطبيق. تحقق من إعدادات Plex في التطبيق.',
+    unauthorized: 'لم يقبل plex.tv تسجيل الدخول. حاول مرة أخرى.',
+  }),
   retry: 'حاول مرة أخرى',
   renew: 'احصل على رمز جديد',
 }

@@ -11,6 +11,7 @@ import preview from '../../stories/.storybook/preview'
 import * as stories from '../../stories/PlexLogin.stories'
 import { plexLoginStates, STATE_SHOWN_AFTER_MS, type PlexLoginStateName } from '../../stories/support/states'
 import { customTheme } from '../../stories/support/themes'
+import { arabicLabels, germanLabels } from '../../stories/support/translations'
 import { server } from '../support/server'
 import { flush, installFakeClock } from '../support/simulator'
 
@@ -135,6 +136,15 @@ describe('PlexLogin stories', () => {
       expect(within(widget).getByRole('button', { name: 'Anmeldebestätigungscode kopieren' })).toBeTruthy()
       await expectNoAxeViolations(container)
     })
+  })
+
+  // The stories show what a translation looks like; one that leaves words in English (the error
+  // sentence, the reconnect line) showed them, scrambled in right-to-left (an i18n probe).
+  it.each([
+    ['German', germanLabels],
+    ['Arabic', arabicLabels],
+  ])('the %s translation covers every label', (_name, labels) => {
+    expect(Object.keys(defaultPlexLoginLabels).filter((key) => !(key in labels))).toEqual([])
   })
 
   describe('RightToLeft', () => {
