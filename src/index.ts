@@ -6,7 +6,7 @@ export { defaultPlexLoginLabels } from './components/defaultPlexLoginLabels.js'
 export type { PlexLoginLabels } from './components/defaultPlexLoginLabels.js'
 
 export { usePlexPin, PlexPinStatus, QUERY_KEY_SCOPE, HIDDEN_POLL_INTERVAL_MS } from './hooks/usePlexPin.js'
-export type { UsePlexPinOptions, UsePlexPinResult } from './hooks/usePlexPin.js'
+export type { UsePlexPinOptions, UsePlexPinResult, UsePlexPinResultBase } from './hooks/usePlexPin.js'
 export { useSecondsLeft } from './hooks/useSecondsLeft.js'
 export {
   buildQrValue,

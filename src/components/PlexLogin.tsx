@@ -95,7 +95,9 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
   classNames?: { [Part in PlexLoginPart]?: string | undefined } | undefined
   /**
    * Your own layout, keeping the widget's logic: called with everything `usePlexPin` returns and
-   * rendered inside the root element instead of the built-in parts.
+   * rendered inside the root element instead of the built-in parts. Reading `secondsLeft` (or
+   * spreading the state) re-renders the widget once a second; a layout that shows the countdown
+   * can leave that to `useSecondsLeft(expiresAt)` in a component of its own.
    */
   children?: ((state: UsePlexPinResult) => ReactNode) | undefined
 }

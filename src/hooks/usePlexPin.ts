@@ -100,7 +100,8 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
   fetch?: PlexClientOptions['fetch'] | undefined
 }
 
-export interface UsePlexPinResult {
+/** What `usePlexPin` returns in every status; {@link UsePlexPinResult} narrows it by `status`. */
+export interface UsePlexPinResultBase {
   /** Where the sign-in stands. */
   status: PlexPinStatus
   /** The 4-character code to type at plex.tv/link, while it can still be used; else `null`. */
@@ -136,6 +137,19 @@ export interface UsePlexPinResult {
    */
   retry: () => void
 }
+
+/**
+ * What `usePlexPin` returns. Checking `status` narrows the rest: in `waiting` the code, PIN, QR
+ * value and deadline are there; in `error`, the error; in `creating`, none of them.
+ */
+export type UsePlexPinResult = UsePlexPinResultBase &
+  (
+    | { status: 'creating'; code: null; pin: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }
+    | { status: 'waiting'; code: string; pin: PlexPinInfo; qrValue: string; expiresAt: number; secondsLeft: number; error: null }
+    | { status: 'authenticated'; code: null; qrValue: null; error: null }
+    | { status: 'expired'; code: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }
+    | { status: 'error'; error: Error }
+  )
 
 interface RoundState {
   generation: number
@@ -559,7 +573,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     (status === 'waiting' && pollQuery.data.failures > 0)
 
   // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
-  // The ref only ever flips to true, and the store above reads it after commit.
+  // The ref only ever flips to true, and the store above reads it after commit. The status rules
+  // above give each status the fields UsePlexPinResult promises it (tested per status).
   return {
     status,
     code,
@@ -578,5 +593,5 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     renewals: round.renewals,
     renew,
     retry,
-  }
+  } as UsePlexPinResult
 }
