@@ -51,7 +51,8 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    */
   pollInterval?: number | undefined
   /**
-   * How many expired codes are replaced automatically before the widget waits for "Get a new code".
+   * How many expired codes are replaced automatically before the widget waits for "Get a new code";
+   * `Infinity` renews for good (a kiosk, a TV dashboard).
    * @defaultValue `3`
    */
   maxRenewals?: number | undefined

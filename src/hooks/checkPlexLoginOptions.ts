@@ -85,12 +85,13 @@ export function checkPlexLoginOptions(options: PlexLoginOptionValues): PlexLogin
   const poll = toNumber(pollInterval ?? POLL_INTERVAL_MS)
   const pollMs = Number.isFinite(poll) ? Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, poll)) : POLL_INTERVAL_MS
   const renewals = toNumber(maxRenewals ?? DEFAULT_MAX_RENEWALS)
-  const renewalsValid = Number.isInteger(renewals) && renewals >= 0
+  // Infinity: renew for good (a kiosk or TV dashboard showing the code all day).
+  const renewalsValid = renewals >= 0 && (Number.isInteger(renewals) || renewals === Infinity)
   if (process.env.NODE_ENV !== 'production') {
     if (pollMs !== poll) {
       warnOnce('pollInterval', `pollInterval must be a number of milliseconds from ${MIN_POLL_INTERVAL_MS} to ${MAX_POLL_INTERVAL_MS} (plex.tv advises about one poll a second); got ${describeValue(pollInterval)}, using ${pollMs}.`)
     }
-    if (!renewalsValid) warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0; using ${DEFAULT_MAX_RENEWALS}.`)
+    if (!renewalsValid) warnOnce('maxRenewals', `maxRenewals must be a whole number ≥ 0 (or Infinity); using ${DEFAULT_MAX_RENEWALS}.`)
     if (configError) {
       const { message } = configError as TypeError
       warnOnce(message, message.replace(/^react-plex-login: /, ''))

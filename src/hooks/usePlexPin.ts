@@ -68,7 +68,7 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
   pollInterval?: number | undefined
   /**
    * How many times an expired code is replaced by a new one automatically before the widget
-   * stops and waits for `renew()`.
+   * stops and waits for `renew()`; `Infinity` renews for good.
    * @defaultValue `3`
    */
   maxRenewals?: number | undefined

@@ -137,6 +137,16 @@ describe('usePlexPin', () => {
     expect(onError).not.toHaveBeenCalled()
   })
 
+  // A kiosk or TV dashboard that shows the code all day (an API probe found Infinity replaced by 3).
+  it('maxRenewals: Infinity renews for good, without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { sim, result } = mountHook({ maxRenewals: Infinity })
+    await flush()
+    await flush(5 * 900_000)
+    expect({ status: result.current.status, renewals: result.current.renewals, pins: sim.pins.length }).toEqual({ status: 'waiting', renewals: 5, pins: 6 })
+    expect(warn).not.toHaveBeenCalled()
+  })
+
   it('clamps pollInterval to the 1 s floor and warns once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const { sim } = mountHook({ pollInterval: 50 })
