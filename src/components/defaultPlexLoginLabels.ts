@@ -45,9 +45,11 @@ export interface PlexLoginLabels {
   /** Heading of an error; the error's description follows it. */
   error: string
   /**
-   * Words for a failure (shown after `error`, and in `retrying`). Every failure is a
-   * `PlexApiError` with a `kind` (`network`, `http`, `rate-limited`, `invalid-response`, …) and
-   * an English `message`; translate by `kind`.
+   * Words for a failure (shown after `error`, and in `retrying`). A failure of plex.tv or the
+   * connection is a `PlexApiError` with a `kind` (`network`, `http`, `rate-limited`,
+   * `invalid-response`, …) and an English `message`: translate by `kind`, after
+   * `isPlexApiError(error)` narrows to it. A mistake in the options is a `TypeError` for the
+   * developer, without `kind`.
    */
   describeError: (error: Error) => string
   /** The button that repeats a failed request. */
@@ -56,7 +58,8 @@ export interface PlexLoginLabels {
   renew: string
 }
 
-export const defaultPlexLoginLabels: PlexLoginLabels = {
+/** The English words every widget falls back to; read-only, as changing them would change every widget. */
+export const defaultPlexLoginLabels: Readonly<PlexLoginLabels> = {
   region: 'Sign in with Plex',
   title: 'Sign in with Plex',
   instructions: 'On your phone or computer, go to plex.tv/link and enter this code:',

@@ -142,8 +142,9 @@ export interface PlexSimulator {
   readonly user: SimulatorUser
   /**
    * Links a code as plex.tv/link does for a signed-in person (same as `PUT /api/v2/pins/link`).
-   * Returns the PIN, or an error word for a code that is unknown, expired or strong: plex.tv/link
-   * takes only the 4-character code.
+   * Returns the PIN, or the reason it did not: `expired`, or `unknown` for a code it never made
+   * and for a strong one (plex.tv/link takes only the 4-character code). A code linked twice keeps
+   * its first token.
    */
   link(code: string): SimulatorLinkResult
   /**

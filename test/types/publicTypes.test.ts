@@ -4,7 +4,7 @@
  * contract breaks. The one runtime assertion only keeps vitest from reporting an empty file.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import type { PlexLoginProps, PlexPinInfo, UsePlexPinOptions, UsePlexPinResult } from '../../src'
+import { defaultPlexLoginLabels, type PlexLoginProps, type PlexPinInfo, type UsePlexPinOptions, type UsePlexPinResult } from '../../src'
 
 describe('public types', () => {
   it("<PlexLogin> takes every usePlexPin option but `enabled` (mount it to start), with the same types", () => {
@@ -37,5 +37,13 @@ describe('public types', () => {
       if (status === 'waiting') expectTypeOf(code).toEqualTypeOf<string>()
     }
     expect(read).toBeTypeOf('function')
+  })
+
+  it('keeps the default labels read-only: writing one would change every widget on the page', () => {
+    const rename = () => {
+      // @ts-expect-error the defaults are Readonly<PlexLoginLabels>
+      defaultPlexLoginLabels.title = 'Mit Plex anmelden'
+    }
+    expect(rename).toBeTypeOf('function')
   })
 })
