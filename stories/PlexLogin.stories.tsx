@@ -229,7 +229,7 @@ export const LiveSignIn: Story = {
     docs: {
       description: {
         story:
-          'Sign in for real, against the simulator: type the code the widget shows into the phone and press Link, as a person does on plex.tv/link. The panel under the widget shows what `onAuthenticated` received, the token masked.',
+          'Sign in for real, against the simulator: type the code the widget shows into the phone and press Link, as a person does on plex.tv/link. The panel under the widget shows what `onAuthenticated` received, the token masked; the one below it makes plex.tv expire the code, fail for a while or answer with a Wi-Fi login page, so you can watch the widget recover.',
       },
       source: snippet(
         '<PlexLogin\n  product="My Plex Dashboard"\n  onAuthenticated={(token, pin) => {\n    // A secret: send it to your server, never to a log or a URL.\n  }}\n/>',

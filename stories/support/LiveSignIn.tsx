@@ -88,6 +88,56 @@ export function PhonePanel({ sim }: { sim: PlexSimulator }) {
   )
 }
 
+/** One way to make plex.tv misbehave, and what the panel says once it is set up. */
+interface Mischief {
+  label: string
+  done: string
+  apply: (sim: PlexSimulator) => void
+}
+
+const MISCHIEF: Mischief[] = [
+  { label: 'Expire the code', done: 'The code expired; plex.tv answers 404 for it now.', apply: (sim) => sim.expire() },
+  {
+    label: 'Fail the next 3 polls (HTTP 503)',
+    done: 'The next 3 polls get HTTP 503.',
+    apply: (sim) => sim.fail({ type: 'status', status: 503 }, { route: 'get-pin', times: 3 }),
+  },
+  {
+    label: 'Answer the next poll with a Wi-Fi login page',
+    done: 'The next poll gets a Wi-Fi login page instead of JSON.',
+    apply: (sim) =>
+      sim.fail({ type: 'body', body: '<!doctype html><title>Hotel Wi-Fi</title><p>Accept the terms</p>', contentType: 'text/html' }, { route: 'get-pin' }),
+  },
+]
+
+/** plex.tv's side, misbehaving on request, so a visitor can watch the widget recover. */
+function MischiefPanel({ sim }: { sim: PlexSimulator }) {
+  const id = useId()
+  const [done, setDone] = useState('')
+  return (
+    <section className="live-received" aria-labelledby={`${id}-title`} data-mischief="">
+      <h2 id={`${id}-title`}>Make plex.tv misbehave</h2>
+      <div className="live-buttons">
+        {MISCHIEF.map(({ label, done: said, apply }) => (
+          <button
+            key={label}
+            type="button"
+            onClick={() => {
+              apply(sim)
+              setDone(said)
+            }}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <p className="live-muted" role="status">
+        {done}
+      </p>
+    </section>
+  )
+}
+
 interface Received {
   maskedToken: string
   pin: PlexPinInfo
@@ -138,7 +188,7 @@ export interface LiveSignInDemoProps {
   widget: PlexLoginProps
 }
 
-/** The widget, the person's phone beside it, and what the app received. */
+/** The widget, the person's phone beside it, what the app received, and plex.tv misbehaving on request. */
 export function LiveSignInDemo({ sim, widget }: LiveSignInDemoProps) {
   const [round, setRound] = useState(0)
   const [received, setReceived] = useState<Received | null>(null)
@@ -171,6 +221,7 @@ export function LiveSignInDemo({ sim, widget }: LiveSignInDemoProps) {
       <div className="live-app">
         <PlexLogin key={round} {...widget} onAuthenticated={authenticated} onStatusChange={statusChanged} />
         <ReceivedPanel received={received} statuses={statuses} onRestart={restart} />
+        <MischiefPanel sim={sim} />
       </div>
       <PhonePanel sim={sim} />
     </div>

@@ -361,5 +361,37 @@ describe('PlexLogin stories', () => {
       expect(widget.dataset.state).toBe('waiting')
       expect(widget.querySelector('[data-part="code"]')?.textContent).not.toBe(first)
     })
+
+    // The state stories script plex.tv in advance; here a visitor makes it misbehave mid sign-in
+    // and watches the widget recover (a Storybook probe found no way to).
+    it('makes plex.tv expire the code, fail for a while or answer a portal page, and the widget recovers each time', async () => {
+      const { container } = await renderStory(composed.LiveSignIn, { after: 0 })
+      const widget = onlyWidget(container)
+      const plex = within(screen.getByRole('region', { name: 'Make plex.tv misbehave' }))
+      const code = () => widget.querySelector('[data-part="code"]')?.textContent
+      const first = code()
+
+      fireEvent.click(plex.getByRole('button', { name: 'Expire the code' }))
+      await flush(1000)
+      expect(widget.dataset.state).toBe('waiting')
+      expect(code()).not.toBe(first)
+      expect(within(widget).getByRole('status').textContent).toContain('The previous code expired')
+
+      fireEvent.click(plex.getByRole('button', { name: 'Fail the next 3 polls (HTTP 503)' }))
+      await flush(1000)
+      expect(widget.hasAttribute('data-retrying')).toBe(true)
+      await flush(15_000)
+      expect(widget.hasAttribute('data-retrying')).toBe(false)
+      expect(widget.dataset.state).toBe('waiting')
+
+      fireEvent.click(plex.getByRole('button', { name: 'Answer the next poll with a Wi-Fi login page' }))
+      await flush(1000)
+      expect(widget.dataset.state).toBe('error')
+      fireEvent.click(within(widget).getByRole('button', { name: 'Try again' }))
+      await flush()
+      expect(widget.dataset.state).toBe('waiting')
+      expect(plex.getByRole('status').textContent).toBe('The next poll gets a Wi-Fi login page instead of JSON.')
+      await expectNoAxeViolations(container)
+    })
   })
 })
