@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { DEFAULT_BASE_URL, DEFAULT_LINK_URL, DEFAULT_MAX_RENEWALS, PlexLogin, POLL_INTERVAL_MS } from '../src'
 import { MyPlexSignIn } from './support/CustomLayout'
 import customLayoutSource from './support/CustomLayout.tsx?raw'
+import { CopyRefusedOnceCodeShows } from './support/CopyRefused'
 import { LiveSignInDemo } from './support/LiveSignIn'
 import { OfflineOnceCodeShows } from './support/Offline'
 import { simulatorOf, simulatorsOf, simulatorsStory, simulatorStory } from './support/simulatorStory'
@@ -107,6 +108,32 @@ export const Offline: Story = {
       <OfflineOnceCodeShows>
         <Story />
       </OfflineOnceCodeShows>
+    ),
+  ],
+}
+
+/**
+ * Not a row of `plexLoginStates` either: the clipboard is the page's, so this story takes it away
+ * from the whole page while it is shown, and the Docs page shows it in an iframe of its own.
+ */
+export const CopyRefused: Story = {
+  name: 'Copy refused',
+  ...simulatorStory(),
+  parameters: {
+    docs: {
+      story: { inline: false, height: '440px' },
+      source: { code: '<PlexLogin\n  product="My Plex Dashboard"\n/>' },
+      description: {
+        story:
+          'The browser refuses to copy (`navigator.clipboard` in a frame without `clipboard-write` permission, and the old copy command too), and the story presses "Copy code" once the code shows: the widget says so in its status line, with what to do instead, and keeps the code on screen to be typed.',
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <CopyRefusedOnceCodeShows>
+        <Story />
+      </CopyRefusedOnceCodeShows>
     ),
   ],
 }

@@ -109,7 +109,7 @@ const stateStories = Object.entries(composed).filter(([, Story]) => Story.parame
 
 describe('PlexLogin stories', () => {
   it('are all run as tests here', () => {
-    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'Offline', 'CustomLayout', 'LiveSignIn', 'German', 'RightToLeft']
+    const tested = [...stateStories.map(([name]) => name), 'AllStates', 'Offline', 'CopyRefused', 'CustomLayout', 'LiveSignIn', 'German', 'RightToLeft']
     expect(Object.keys(composed).sort()).toEqual(tested.sort())
   })
 
@@ -202,6 +202,26 @@ describe('PlexLogin stories', () => {
       const { container } = await renderStory(composed.CustomTheme)
       const widget = onlyWidget(container)
       for (const [name, value] of Object.entries(customTheme)) expect(widget.style.getPropertyValue(name)).toBe(value)
+    })
+  })
+
+  describe('CopyRefused', () => {
+    it('says the code could not be copied and keeps it on screen, and axe finds no violation', async () => {
+      const { container } = await renderStory(composed.CopyRefused, { after: 0 })
+      const widget = onlyWidget(container)
+      expect(widget.dataset.state).toBe('waiting')
+      expect(within(widget).getByRole('status').textContent).toContain(defaultPlexLoginLabels.copyFailed)
+      expect(within(widget).getByRole('button', { name: 'Copy code' })).toBeTruthy()
+      expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/)
+      await expectNoAxeViolations(container)
+    })
+
+    it('gives the page its clipboard back once it unmounts', async () => {
+      const before = [Object.getOwnPropertyDescriptor(navigator, 'clipboard'), Object.getOwnPropertyDescriptor(document, 'execCommand')]
+      const { unmount } = await renderStory(composed.CopyRefused, { after: 0 })
+      expect(Object.getOwnPropertyDescriptor(navigator, 'clipboard')).not.toEqual(before[0])
+      unmount()
+      expect([Object.getOwnPropertyDescriptor(navigator, 'clipboard'), Object.getOwnPropertyDescriptor(document, 'execCommand')]).toEqual(before)
     })
   })
 
