@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createPlexClient, isTransientError, PlexApiError, REQUEST_TIMEOUT_MS, type PlexApiErrorKind } from '../../src'
+import { deepText } from '../support/deepText'
 import { BASE_URL, startSimulator } from '../support/simulator'
 
 const CLIENT_ID = '5b8c1f0e-3a52-4c1e-9f65-2c1d3e4f5a6b'
@@ -338,8 +339,7 @@ describe('createPlexClient', () => {
       const sim = startSimulator()
       const error = await client().getUser(token).catch((reason: unknown) => reason)
       expect(error).toBeInstanceOf(TypeError)
-      expect(String(error)).not.toContain('SECRET')
-      expect(JSON.stringify((error as Error).cause ?? null)).not.toContain('SECRET')
+      expect(deepText(error)).not.toContain('SECRET')
       expect(sim.requests()).toHaveLength(0)
     })
 
