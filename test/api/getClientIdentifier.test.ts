@@ -1,8 +1,18 @@
-import { describe, expect, it, vi } from 'vitest'
-import { CLIENT_IDENTIFIER_STORAGE_KEY, getClientIdentifier } from '../../src'
-import { randomUuid } from '../../src/api/getClientIdentifier'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CLIENT_IDENTIFIER_STORAGE_KEY, randomUuid } from '../../src/api/getClientIdentifier'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/**
+ * A fresh module per test, as a new page load has: the in-memory identifier is module state, and
+ * one test's must not make the next one pass (a test-quality probe found the in-memory tests
+ * passing only after the first test had set it).
+ */
+let getClientIdentifier: () => string
+beforeEach(async () => {
+  vi.resetModules()
+  ;({ getClientIdentifier } = await import('../../src/api/getClientIdentifier'))
+})
 
 describe('getClientIdentifier', () => {
   it('creates a UUID once and keeps it in localStorage', () => {
