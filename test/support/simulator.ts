@@ -28,13 +28,19 @@ const realSetImmediate = globalThis.setImmediate
 const realTurn = () => new Promise((resolve) => realSetImmediate(resolve))
 
 let started = 0
-let inFlight = 0
-server.events.on('request:start', () => {
+/**
+ * Requests sent and not yet answered. MSW ends a request with `request:end`, but sends nothing for
+ * one aborted on the way (an unmount, a cancelled poll): its abort ends it here, or it would
+ * count as in flight for the rest of the file, and every later wait would run to its turn limit.
+ */
+const live = new Set<string>()
+server.events.on('request:start', ({ request, requestId }) => {
   started += 1
-  inFlight += 1
+  live.add(requestId)
+  request.signal.addEventListener('abort', () => live.delete(requestId), { once: true })
 })
-server.events.on('request:end', () => {
-  inFlight -= 1
+server.events.on('request:end', ({ requestId }) => {
+  live.delete(requestId)
 })
 
 /**
@@ -46,7 +52,7 @@ async function settle() {
   for (let turn = 0, quiet = 0; turn < 40 && quiet < 3; turn += 1) {
     await realTurn()
     await vi.advanceTimersByTimeAsync(0)
-    quiet = inFlight === 0 ? quiet + 1 : 0
+    quiet = live.size === 0 ? quiet + 1 : 0
   }
 }
 
@@ -71,7 +77,7 @@ export async function flush(ms = 0) {
       const target = Math.min(next, end)
       const before = started
       await vi.advanceTimersByTimeAsync(Math.max(0, target - clock.now))
-      if (started !== before || inFlight > 0) await settle()
+      if (started !== before || live.size > 0) await settle()
       if (target >= end) break
     }
   })
