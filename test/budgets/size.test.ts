@@ -1,5 +1,6 @@
 // @vitest-environment node
 /** Size budgets (issue #6), measured on dist/ (npm test builds it first). */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CSS_BUDGET_BYTES, formatSizes, measureSizes } from '../bench/size'
 
@@ -46,5 +47,14 @@ describe('size budget', () => {
     // The client and the hook tree-shake: an app that only polls does not pay for the widget.
     expect(sizes.clientJs).toBeLessThan(sizes.hookJs)
     expect(sizes.hookJs).toBeLessThan(sizes.widgetJs)
+    // The README's Benchmarks table says what this build measures, to the byte: a size row left
+    // behind by a change (a test-quality probe found one) fails here, not in a reader's hands.
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`
+    const readme = readFileSync('README.md', 'utf8')
+    const row = (start: string) => readme.split('\n').find((line) => line.startsWith(start)) ?? `(no README row starting ${start})`
+    const bytes = (value: number) => value.toLocaleString('en-US')
+    expect(row('| `<PlexLogin>` JS, minified + gzipped')).toContain(`| ${kb(sizes.widgetJs)} (${bytes(sizes.widgetJs)} B) |`)
+    expect(row('| … `usePlexPin` alone')).toContain(`| ${kb(sizes.hookJs).replace(' kB', '')} / ${kb(sizes.clientJs).replace(' kB', '')} / ${kb(sizes.widgetWithQrJs)} |`)
+    expect(row('| `styles.css` gzipped')).toContain(`| ${kb(sizes.css)} (${bytes(sizes.css)} B) |`)
   }, 60_000)
 })
