@@ -607,7 +607,7 @@ describe('<PlexLogin>', () => {
       const { sim } = await signIn({
         labels: {
           title: 'Inloggen met Plex',
-          openLink: 'Open plex.tv/link',
+          openLink: 'Open plex.tv/link (NL)',
           copy: 'Kopieer code',
           waiting: 'Wachten op de code…',
           expiresIn: (time) => `Verloopt over ${time}`,
@@ -618,6 +618,7 @@ describe('<PlexLogin>', () => {
       })
       expect(screen.getByText('Inloggen met Plex')).toBeTruthy()
       expect(screen.getByRole('button', { name: 'Kopieer code' })).toBeTruthy()
+      expect(screen.getByRole('link', { name: /^Open plex\.tv\/link \(NL\)/ })).toBeTruthy()
       expect(screen.getByRole('status').textContent).toContain('Wachten op de code…')
       expect(screen.getByText('Verloopt over 15:00')).toBeTruthy()
       expect(screen.getByText(`Je code is ${(sim.latestPin()?.code ?? '').split('').join(' ')}`)).toBeTruthy()
