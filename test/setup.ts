@@ -17,5 +17,6 @@ afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
   if (typeof localStorage !== 'undefined') localStorage.clear()
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
 })
 afterAll(() => server.close())

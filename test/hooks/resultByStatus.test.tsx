@@ -1,8 +1,10 @@
-import { act } from '@testing-library/react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook } from '@testing-library/react'
+import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import type { PlexPinStatus, UsePlexPinOptions, UsePlexPinResult } from '../../src'
-import { mountHook } from '../support/hook'
-import { FIVE_CREATE_ATTEMPTS_MS, flush } from '../support/simulator'
+import { usePlexPin, type PlexPinStatus, type UsePlexPinOptions, type UsePlexPinResult } from '../../src'
+import { newQueryClient } from '../support/render'
+import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
 
 /**
  * The fields `UsePlexPinResult` promises for each status (its type narrows by `status`, so an app
@@ -25,50 +27,51 @@ function broken(result: UsePlexPinResult): string[] {
 
 /** Mounts the hook and checks the promise on every render, collecting the statuses seen. */
 function watched(options: Partial<UsePlexPinOptions> = {}) {
-  const mounted = mountHook(options)
+  installFakeClock()
+  const sim = startSimulator()
+  const client = newQueryClient()
   const seen = new Set<PlexPinStatus>()
   const violations: string[] = []
-  const check = async (ms = 0) => {
-    await flush(ms)
-    seen.add(mounted.result.current.status)
-    violations.push(...broken(mounted.result.current))
-  }
-  return { ...mounted, seen, violations, check }
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  const hook = renderHook(
+    (props: Partial<UsePlexPinOptions>) => {
+      const result = usePlexPin({ product: 'Test App', ...options, ...props })
+      seen.add(result.status)
+      violations.push(...broken(result))
+      return result
+    },
+    { wrapper, initialProps: {} },
+  )
+  return { sim, seen, violations, ...hook }
 }
 
 describe('usePlexPin result, narrowed by status', () => {
-  it('holds through creating, waiting, a failure, renewals, the renewal limit and a sign-in', async () => {
-    const { sim, result, seen, violations, check } = watched({ maxRenewals: 1 })
-    await check() // creating: nothing answered yet within this same tick
-    await check(1000)
+  it('holds on every render through creating, waiting, a failure, renewals, the renewal limit and a sign-in', async () => {
+    const { sim, result, seen, violations } = watched({ maxRenewals: 1 })
+    await flush(1000)
     sim.fail({ type: 'body', body: '<html>portal</html>', contentType: 'text/html' }, { route: 'get-pin' })
-    await check(1000) // error, code still on screen
+    await flush(1000) // error, the code still on screen
     act(() => result.current.retry())
-    await check(1000)
+    await flush(1000)
     sim.expire()
-    await check(1000) // renewed
+    await flush(1000) // renewed
     sim.expire()
-    await check(1000) // expired: the limit is reached
+    await flush(1000) // expired: the limit is reached
     act(() => result.current.renew())
-    await check()
+    await flush()
     sim.link(result.current.code ?? '')
-    await check(1000)
-    expect([...seen].sort()).toEqual(['authenticated', 'error', 'expired', 'waiting'])
+    await flush(1000)
+    expect([...seen].sort()).toEqual(['authenticated', 'creating', 'error', 'expired', 'waiting'])
     expect(violations).toEqual([])
   })
 
-  it('holds while creating, in a create that fails for good, and for a mistake in the options', async () => {
+  it('holds on every render of a create that fails for good, and for a mistake in the options', async () => {
     const { sim, result, rerender, seen, violations } = watched()
-    violations.push(...broken(result.current))
-    seen.add(result.current.status)
     sim.fail({ type: 'status', status: 503 }, { times: 100, route: 'create-pin' })
     await flush(FIVE_CREATE_ATTEMPTS_MS)
-    seen.add(result.current.status)
-    violations.push(...broken(result.current))
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     rerender({ baseUrl: 'ftp://nowhere' })
     await flush()
-    violations.push(...broken(result.current))
     expect(result.current.error).toBeInstanceOf(TypeError)
     expect([...seen].sort()).toEqual(['creating', 'error'])
     expect(violations).toEqual([])

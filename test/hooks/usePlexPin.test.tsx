@@ -59,8 +59,12 @@ describe('usePlexPin', () => {
     )
     await flush()
     expect(screen.getByText('900s')).toBeTruthy()
+    const before = renders.mock.calls.length
     await flush(10_000)
     expect(screen.getByText('890s')).toBeTruthy()
+    // Once a second, plus the polls that came back: about 10 renders, not one per poll and tick each.
+    expect(renders.mock.calls.length - before).toBeGreaterThanOrEqual(10)
+    expect(renders.mock.calls.length - before).toBeLessThanOrEqual(12)
   })
 
   it('does not re-render a caller that ignores secondsLeft on polls that change nothing', async () => {
