@@ -14,9 +14,9 @@
  *     onAuthenticated reaching Node through a DevTools binding; both in Node's clock.
  *   - link → onAuthenticated after a focus return: the page is really hidden (a second tab with
  *     the simulator's /link page opens in front of it), the code is linked 1.5 s later
- *     (TYPING_MS), and 3 s after that the page's tab is activated again. Measured in the page's clock, from its
- *     `visibilitychange` to `visible` until onAuthenticated; 0 when it had already signed in
- *     while hidden (the person finds it done).
+ *     (TYPING_MS), and 3 s after that the page's tab is activated again. Measured in the page's
+ *     clock, from its `visibilitychange` to `visible` until onAuthenticated; 0 when it had
+ *     already signed in while hidden (the person finds it done).
  *   - requests (preflights included, from the simulator's log) until the code is on screen, and
  *     per minute while waiting (10 s with the page visible, both pages at once) and while hidden.
  *
