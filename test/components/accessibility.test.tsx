@@ -160,6 +160,42 @@ describe('focus the app moves is left where the app put it', () => {
   })
 })
 
+describe('inside a shadow root (a web component)', () => {
+  // document.activeElement is the shadow host there; reading it instead of the shadow root's made
+  // the widget forget, at the next render, which part had focus, and so not bring focus back when
+  // that part went away.
+  it('brings focus back to the widget when the focused "Try again" goes, after any re-render', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'body', body: '<html>portal</html>', contentType: 'text/html' }, { route: 'create-pin' })
+    const host = document.body.appendChild(document.createElement('div'))
+    const shadow = host.attachShadow({ mode: 'open' })
+    const reactRoot = createRoot(shadow.appendChild(document.createElement('div')))
+    const client = newQueryClient()
+    const ui = (n: number) => (
+      <QueryClientProvider client={client}>
+        <PlexLogin product="Test App" data-n={n} />
+      </QueryClientProvider>
+    )
+    try {
+      act(() => reactRoot.render(ui(0)))
+      await flush()
+      const retry = shadow.querySelector<HTMLButtonElement>('[data-part="retry"]')
+      retry?.focus()
+      expect(shadow.activeElement).toBe(retry)
+      act(() => reactRoot.render(ui(1)))
+      await flush(10)
+      act(() => retry?.click())
+      await flush()
+      expect(shadow.querySelector('[data-plex-login]')?.getAttribute('data-state')).toBe('waiting')
+      expect(shadow.activeElement).toBe(shadow.querySelector('[data-plex-login]'))
+    } finally {
+      act(() => reactRoot.unmount())
+      host.remove()
+    }
+  })
+})
+
 describe("the app's own focus handlers on the widget", () => {
   it('still run beside the focus keeping', async () => {
     const onFocus = vi.fn()
