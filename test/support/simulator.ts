@@ -64,21 +64,24 @@ interface FakeClock {
 /**
  * Moves the fake clock by `ms`, one timer at a time, and after any timer that sent a request lets
  * that request complete before the next timer fires, so fake time is spent as it would be
- * against a fast plex.tv, whatever the machine's load.
+ * against a fast plex.tv, whatever the machine's load. Each step is an `act()` of its own: React 18
+ * holds every render queued inside an async `act` until it ends (19 renders in a microtask), so
+ * one `act` around the whole walk would show React 18 nothing between the timers.
  */
 export async function flush(ms = 0) {
   const clock = (globalThis.setTimeout as unknown as { clock?: FakeClock }).clock
-  await act(async () => {
-    if (!clock) throw new Error('flush() needs installFakeClock() first')
-    const end = clock.now + ms
-    await settle()
-    for (;;) {
-      const next = Math.min(...Object.values(clock.timers ?? {}).map((timer) => timer.callAt))
-      const target = Math.min(next, end)
-      const before = started
+  if (!clock) throw new Error('flush() needs installFakeClock() first')
+  const end = clock.now + ms
+  await act(settle)
+  for (;;) {
+    const next = Math.min(...Object.values(clock.timers ?? {}).map((timer) => timer.callAt))
+    const target = Math.min(next, end)
+    const before = started
+    await act(async () => {
       await vi.advanceTimersByTimeAsync(Math.max(0, target - clock.now))
       if (started !== before || live.size > 0) await settle()
-      if (target >= end) break
-    }
-  })
+    })
+    await act(settle)
+    if (target >= end) break
+  }
 }
