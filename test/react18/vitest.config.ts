@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url'
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config'
+import unit from '../../vite.config'
+import { REACT_18_DIR } from './prepare'
+
+/**
+ * The unit suite again on React 18 (`npm run test:react18`, after `prepare.ts` installed it into
+ * node_modules/.react18). React and every package that imports it resolve there, so each of them
+ * sees React 18, and Node resolves their own `require('react')` there too. Left out: the story
+ * tests (Storybook's renderer brings the project's React 19) and the size budget (it measures
+ * dist/, whatever React). Tests of React 19 APIs (`<Activity>`) say so and skip themselves.
+ */
+export default mergeConfig(
+  unit,
+  defineConfig({
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    resolve: {
+      alias: [
+        {
+          find: /^(react|react-dom|@testing-library\/react|@testing-library\/dom|@tanstack\/react-query|qrcode\.react)(\/.*)?$/,
+          replacement: `${REACT_18_DIR}/node_modules/$1$2`,
+        },
+      ],
+    },
+    test: {
+      name: 'react18',
+      exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/consumer/**', 'test/stories/**', 'test/budgets/size.test.ts'],
+    },
+  }),
+)
