@@ -211,9 +211,20 @@ let instanceCounter = 0
  */
 let pageLoadId: string | undefined
 
-const subscribeToOnline = (onChange: () => void) => onlineManager.subscribe(onChange)
-const isOnline = () => onlineManager.isOnline()
-const isOnlineOnServer = () => true
+/**
+ * The online store's snapshot never repeats a value: changes seen × 2, plus 1 while online. React 18
+ * loses useSyncExternalStore's record of a new snapshot when the same render also sets state
+ * (facebook/react#25565, fixed in 19 only); a plain boolean could then come back to the value React
+ * still holds, and "You are offline" stayed after the connection returned (a React 18 probe).
+ */
+let onlineChanges = 0
+const subscribeToOnline = (onChange: () => void) =>
+  onlineManager.subscribe(() => {
+    onlineChanges += 1
+    onChange()
+  })
+const onlineSnapshot = () => onlineChanges * 2 + +onlineManager.isOnline()
+const onlineOnServer = () => 1
 
 /**
  * The session's signal for a new create. Unmounting (or StrictMode's rehearsal of it) and
@@ -553,7 +564,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // Offline as soon as TanStack Query's onlineManager says so, not when a query next pauses (the
   // next poll: up to a minute away). The server never knows, and a hydrating render must match
   // its HTML, so the server snapshot is "online".
-  const online = useSyncExternalStore(subscribeToOnline, isOnline, isOnlineOnServer)
+  const online = useSyncExternalStore(subscribeToOnline, onlineSnapshot, onlineOnServer) % 2 === 1
 
   const renew = useCallback(() => dispatch({ type: 'renew' }), [])
   // "Try again" repeats the request that failed; in any other status, or after unmount (a stale
