@@ -136,29 +136,46 @@ describe('focus the app moves is left where the app put it', () => {
   it('inside a shadow root (a web component), a re-render leaves focus on the part that has it', async () => {
     installFakeClock()
     startSimulator()
-    const host = document.body.appendChild(document.createElement('div'))
-    const shadow = host.attachShadow({ mode: 'open' })
-    const reactRoot = createRoot(shadow.appendChild(document.createElement('div')))
-    const client = newQueryClient()
-    const ui = (n: number) => (
-      <QueryClientProvider client={client}>
-        <PlexLogin product="Test App" data-n={n} />
-      </QueryClientProvider>
-    )
-    try {
-      act(() => reactRoot.render(ui(0)))
-      await flush()
+    await inShadowRoot(async ({ shadow, rerender }) => {
       const copyButton = shadow.querySelector<HTMLButtonElement>('[data-part="copy"]')
       copyButton?.focus()
-      act(() => reactRoot.render(ui(1)))
-      await flush(10)
+      await rerender()
       expect(shadow.activeElement).toBe(copyButton)
-    } finally {
-      act(() => reactRoot.unmount())
-      host.remove()
-    }
+    })
   })
 })
+
+/**
+ * The widget inside an open shadow root, as a web component holds it; `rerender()` renders it
+ * again with a new prop (a commit that changes nothing it shows). Removed afterwards.
+ */
+async function inShadowRoot(run: (view: { shadow: ShadowRoot; rerender: () => Promise<void> }) => Promise<void>) {
+  const host = document.body.appendChild(document.createElement('div'))
+  const shadow = host.attachShadow({ mode: 'open' })
+  const reactRoot = createRoot(shadow.appendChild(document.createElement('div')))
+  const client = newQueryClient()
+  let renders = 0
+  const render = () =>
+    reactRoot.render(
+      <QueryClientProvider client={client}>
+        <PlexLogin product="Test App" data-n={renders++} />
+      </QueryClientProvider>,
+    )
+  try {
+    act(render)
+    await flush()
+    await run({
+      shadow,
+      rerender: async () => {
+        act(render)
+        await flush(10)
+      },
+    })
+  } finally {
+    act(() => reactRoot.unmount())
+    host.remove()
+  }
+}
 
 describe('inside a shadow root (a web component)', () => {
   // document.activeElement is the shadow host there; reading it instead of the shadow root's made
@@ -168,31 +185,16 @@ describe('inside a shadow root (a web component)', () => {
     installFakeClock()
     const sim = startSimulator()
     sim.fail({ type: 'body', body: '<html>portal</html>', contentType: 'text/html' }, { route: 'create-pin' })
-    const host = document.body.appendChild(document.createElement('div'))
-    const shadow = host.attachShadow({ mode: 'open' })
-    const reactRoot = createRoot(shadow.appendChild(document.createElement('div')))
-    const client = newQueryClient()
-    const ui = (n: number) => (
-      <QueryClientProvider client={client}>
-        <PlexLogin product="Test App" data-n={n} />
-      </QueryClientProvider>
-    )
-    try {
-      act(() => reactRoot.render(ui(0)))
-      await flush()
+    await inShadowRoot(async ({ shadow, rerender }) => {
       const retry = shadow.querySelector<HTMLButtonElement>('[data-part="retry"]')
       retry?.focus()
       expect(shadow.activeElement).toBe(retry)
-      act(() => reactRoot.render(ui(1)))
-      await flush(10)
+      await rerender()
       act(() => retry?.click())
       await flush()
       expect(shadow.querySelector('[data-plex-login]')?.getAttribute('data-state')).toBe('waiting')
       expect(shadow.activeElement).toBe(shadow.querySelector('[data-plex-login]'))
-    } finally {
-      act(() => reactRoot.unmount())
-      host.remove()
-    }
+    })
   })
 })
 
