@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { ReactNode } from 'react'
 import { DEFAULT_BASE_URL, DEFAULT_LINK_URL, DEFAULT_MAX_RENEWALS, PlexLogin, POLL_INTERVAL_MS } from '../src'
 import { MyPlexSignIn } from './support/CustomLayout'
 import customLayoutSource from './support/CustomLayout.tsx?raw'
@@ -85,57 +86,44 @@ export const Expired = stateStory('expired')
 export const Authenticated = stateStory('authenticated')
 
 /**
- * Not a row of `plexLoginStates`: there plex.tv is scripted, one simulator per widget, whereas
- * here the browser itself is offline, and TanStack Query has one `onlineManager` per page. In the
- * All states gallery (or inline on the Docs page) every other widget would go offline with it, so
- * this story stands alone and the Docs page shows it in an iframe of its own.
+ * A story that changes something the whole page shares (TanStack Query's `onlineManager`, the
+ * clipboard) once the code shows, through `Around`, which puts it back on unmount. In the All
+ * states gallery or inline on the Docs page every other widget would share the change, so the Docs
+ * page shows it in an iframe of its own, with the snippet it would show from inside one.
  */
-export const Offline: Story = {
-  ...simulatorStory(),
-  parameters: {
-    docs: {
-      story: { inline: false, height: '440px' },
-      // The Docs page gets no snippet from inside an iframe; this is the one it would show.
-      source: { code: '<PlexLogin\n  product="My Plex Dashboard"\n/>' },
-      description: {
-        story:
-          'Once the code is on screen the browser goes offline (the story tells TanStack Query\'s `onlineManager`, as a window `offline` event would): the next poll waits for the connection instead of failing, the code and its countdown stay, and the status line says why nothing happens. The sign-in picks up when the connection returns; leaving the story brings it back.',
+function pageWideStory(Around: (props: { children: ReactNode }) => ReactNode, description: string): Story {
+  return {
+    ...simulatorStory(),
+    parameters: {
+      docs: {
+        story: { inline: false, height: '440px' },
+        source: { code: '<PlexLogin\n  product="My Plex Dashboard"\n/>' },
+        description: { story: description },
       },
     },
-  },
-  decorators: [
-    (Story) => (
-      <OfflineOnceCodeShows>
-        <Story />
-      </OfflineOnceCodeShows>
-    ),
-  ],
+    decorators: [
+      (Story) => (
+        <Around>
+          <Story />
+        </Around>
+      ),
+    ],
+  }
 }
 
-/**
- * Not a row of `plexLoginStates` either: the clipboard is the page's, so this story takes it away
- * from the whole page while it is shown, and the Docs page shows it in an iframe of its own.
- */
+/** Not a row of `plexLoginStates`: there plex.tv is scripted; here the browser itself is offline. */
+export const Offline: Story = pageWideStory(
+  OfflineOnceCodeShows,
+  'Once the code is on screen the browser goes offline (the story tells TanStack Query\'s `onlineManager`, as a window `offline` event would): the next poll waits for the connection instead of failing, the code and its countdown stay, and the status line says why nothing happens. The sign-in picks up when the connection returns; leaving the story brings it back.',
+)
+
+/** Not a row of `plexLoginStates` either: the clipboard is the page's. */
 export const CopyRefused: Story = {
   name: 'Copy refused',
-  ...simulatorStory(),
-  parameters: {
-    docs: {
-      story: { inline: false, height: '440px' },
-      source: { code: '<PlexLogin\n  product="My Plex Dashboard"\n/>' },
-      description: {
-        story:
-          'The browser refuses to copy (`navigator.clipboard` in a frame without `clipboard-write` permission, and the old copy command too), and the story presses "Copy code" once the code shows: the widget says so in its status line, with what to do instead, and keeps the code on screen to be typed.',
-      },
-    },
-  },
-  decorators: [
-    (Story) => (
-      <CopyRefusedOnceCodeShows>
-        <Story />
-      </CopyRefusedOnceCodeShows>
-    ),
-  ],
+  ...pageWideStory(
+    CopyRefusedOnceCodeShows,
+    'The browser refuses to copy (`navigator.clipboard` in a frame without `clipboard-write` permission, and the old copy command too), and the story presses "Copy code" once the code shows: the widget says so in its status line, with what to do instead, and keeps the code on screen to be typed.',
+  ),
 }
 
 export const AllStates: Story = {
