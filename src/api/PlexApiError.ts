@@ -67,7 +67,7 @@ export function isTransientError(error: unknown): boolean {
 export function invalidResponse(what: string, cause?: unknown): PlexApiError {
   return new PlexApiError({
     kind: 'invalid-response',
-    message: `plex.tv sent an answer the sign-in cannot use: ${what}. Try again; report it if it persists.`,
+    message: `plex.tv sent an answer the sign-in cannot use (${what}). Try again, or tell whoever runs this app if it keeps happening.`,
     cause,
   })
 }

@@ -106,7 +106,7 @@ function readPlexError(text: string): { plexCode?: number; plexMessage?: string 
 function describeNonJson(text: string, contentType: string): string {
   if (!text.trim()) return 'an empty answer instead of JSON'
   if (/html/.test(contentType) || /^\s*<(!doctype html|html)/i.test(text)) {
-    return 'an HTML page instead of JSON (a proxy or captive portal may be in the way)'
+    return 'a web page: a Wi-Fi sign-in page or a network filter may be in the way'
   }
   return /xml/.test(contentType) || /^\s*</.test(text) ? 'XML instead of JSON' : 'malformed JSON'
 }
@@ -176,9 +176,11 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       }
       throw new PlexApiError({
         kind: 'network',
+        // Words for a person on a phone or a TV; the widget says it is reconnecting, or offers
+        // "Try again", itself. (DNS, CORS and the like are in `cause` and the browser's console.)
         message: attempt.signal.aborted
-          ? `${host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s: the connection may be stalled. Check it and try again.`
-          : `Could not reach ${host}: you may be offline, or DNS, a firewall, an ad blocker or CORS blocked it. Check the connection and try again.`,
+          ? `${host} did not answer in ${REQUEST_TIMEOUT_MS / 1000} seconds. Check your internet connection.`
+          : `Could not reach ${host}. Check your internet connection or ad blocker.`,
         cause: error,
       })
     } finally {
@@ -200,27 +202,23 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       // plex.tv's own words (or a proxy's) stay on the error as `plexMessage`, out of the sentence
       // the widget shows and announces: someone else's text there could be a phone number to call.
       const said = `HTTP ${status}`
-      if (status === 429) {
-        throw fail(
-          'rate-limited',
-          `plex.tv asked to slow down${retryAfterMs === undefined ? '' : ` for ${Math.ceil(retryAfterMs / 1000)} s`}. The sign-in retries by itself.`,
-          retryAfterMs,
-        )
-      }
-      if (plexCode === 1020 || (pinEndpoint && status === 404)) {
+      // How long plex.tv asked to wait stays on the error (`retryAfterMs`), not in the words: a
+      // number of seconds frozen on screen would go stale while the backoff honours it.
+      if (status === 429) throw fail('rate-limited', 'plex.tv is busy. The sign-in retries by itself.', retryAfterMs)
+      // Only a PIN that existed can expire; a create answered so is refused like any other.
+      if (pinEndpoint && (plexCode === 1020 || status === 404)) {
         throw fail('expired', EXPIRED_MESSAGE)
       }
+      // A proxy stripping query parameters: nothing a person can change, so they are sent to whoever
+      // can, with the numbers to look up.
       if (plexCode === 1000) {
-        throw fail(
-          'missing-client-identifier',
-          `plex.tv did not receive the app's client identifier (${said}). A proxy may be stripping query parameters; check the app's Plex settings.`,
-        )
+        throw fail('missing-client-identifier', `plex.tv refused this app's request (${said}, code 1000). Tell whoever runs this app.`)
       }
       throw fail(
         status === 401 ? 'unauthorized' : 'http',
-        status >= 500
+        status >= 500 || status === 408
           ? `plex.tv is having trouble (${said}); this usually passes within minutes.`
-          : `plex.tv refused the request (${said}). Try again; if it keeps failing, check the app's Plex settings.`,
+          : `plex.tv refused the request (${said}). Try again later, or tell whoever runs this app.`,
         retryAfterMs,
       )
     }

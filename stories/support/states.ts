@@ -92,7 +92,7 @@ export const plexLoginStates = {
     shows: {
       state: 'waiting',
       retrying: true,
-      status: `Reconnecting to plex.tv… plex.tv asked to slow down for ${RATE_LIMIT_RETRY_AFTER_S} s.`,
+      status: 'Reconnecting to plex.tv… plex.tv is busy. The sign-in retries by itself.',
     },
   },
   error: {

@@ -117,14 +117,18 @@ describe('createPlexClient', () => {
 
   describe('given failing answers, each error kind comes from a real HTTP answer', () => {
     const cases: [string, (sim: ReturnType<typeof startSimulator>) => void, PlexApiErrorKind, RegExp][] = [
-      ['a dropped connection', (sim) => sim.fail({ type: 'drop' }), 'network', /offline.*DNS.*ad blocker.*CORS/],
+      ['a dropped connection', (sim) => sim.fail({ type: 'drop' }), 'network', /^Could not reach plex\.tv\. Check your internet connection or ad blocker\.$/],
       ['HTTP 500', (sim) => sim.fail({ type: 'status', status: 500 }), 'http', /having trouble \(HTTP 500/],
-      ['HTTP 403', (sim) => sim.fail({ type: 'status', status: 403 }), 'http', /refused the request \(HTTP 403/],
-      ['HTTP 429', (sim) => sim.fail({ type: 'status', status: 429, retryAfter: '7' }), 'rate-limited', /slow down for 7 s/],
+      ['HTTP 403', (sim) => sim.fail({ type: 'status', status: 403 }), 'http', /^plex\.tv refused the request \(HTTP 403\)\. Try again later, or tell whoever runs this app\.$/],
+      // 408 is a timeout, retried as transient: not a refusal, and nothing in the app to check.
+      ['HTTP 408', (sim) => sim.fail({ type: 'status', status: 408 }), 'http', /having trouble \(HTTP 408/],
+      // Only a PIN that existed can expire: on a create, plex.tv's 1020 is a refusal like any other.
+      ['HTTP 404/1020 on a create', (sim) => sim.fail({ type: 'status', status: 404, body: JSON.stringify({ errors: [{ code: 1020, message: 'x', status: 404 }] }) }), 'http', /refused the request \(HTTP 404\)/],
+      ['HTTP 429', (sim) => sim.fail({ type: 'status', status: 429, retryAfter: '7' }), 'rate-limited', /^plex\.tv is busy\. The sign-in retries by itself\.$/],
       ['malformed JSON', (sim) => sim.fail({ type: 'body', body: '{"id": 12,' }), 'invalid-response', /malformed JSON/],
-      ['an HTML page', (sim) => sim.fail({ type: 'body', body: '<!DOCTYPE html><html>Captive portal</html>', contentType: 'text/html' }), 'invalid-response', /HTML page/],
+      ['an HTML page', (sim) => sim.fail({ type: 'body', body: '<!DOCTYPE html><html>Captive portal</html>', contentType: 'text/html' }), 'invalid-response', /a web page: a Wi-Fi sign-in page or a network filter may be in the way/],
       ['an empty 200', (sim) => sim.fail({ type: 'body', body: '' }), 'invalid-response', /empty answer/],
-      ['an HTML page known by its Content-Type alone', (sim) => sim.fail({ type: 'body', body: '<head><title>Log in</title></head>', contentType: 'text/html' }), 'invalid-response', /HTML page/],
+      ['an HTML page known by its Content-Type alone', (sim) => sim.fail({ type: 'body', body: '<head><title>Log in</title></head>', contentType: 'text/html' }), 'invalid-response', /a web page/],
       ['a redirect to another origin', (sim) => sim.fail({ type: 'redirect', location: 'https://evil.example/pins' }), 'invalid-response', /redirect/],
     ]
     it.each(cases)('%s', async (_name, inject, kind, message) => {
@@ -157,6 +161,8 @@ describe('createPlexClient', () => {
         fetch(String(input).replace(/X-Plex-Client-Identifier=[^&]*&?/, ''), init)
       const error = await failure(client({ fetch: stripping }).createPin())
       expect(error).toMatchObject({ kind: 'missing-client-identifier', status: 400, plexCode: 1000 })
+      // A person cannot fix a proxy; whoever runs the app can, with the number to look up.
+      expect(error.message).toBe('plex.tv refused this app\'s request (HTTP 400, code 1000). Tell whoever runs this app.')
     })
 
     it('an XML answer (no Accept: application/json) is named as such', async () => {
@@ -411,7 +417,7 @@ describe('createPlexClient', () => {
     await vi.advanceTimersByTimeAsync(1)
     const error = await pending
     expect(error.kind).toBe('network')
-    expect(error.message).toMatch(/did not answer within 30 s/)
+    expect(error.message).toBe('plex.tv did not answer in 30 seconds. Check your internet connection.')
   })
 
   it('passes an abort through untouched, so callers can tell it from a failure', async () => {

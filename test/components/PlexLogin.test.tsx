@@ -426,7 +426,7 @@ describe('<PlexLogin>', () => {
       await flush(1000)
       expect(stateOf(container)).toBe('error')
       expect(codeElement(container)?.textContent).toBe(code)
-      expect(screen.getByRole('status').textContent).toMatch(/an HTML page instead of JSON/)
+      expect(screen.getByRole('status').textContent).toMatch(/a web page: a Wi-Fi sign-in page/)
       const polls = sim.requests('get-pin').length
       await flush(10_000)
       expect(sim.requests('get-pin')).toHaveLength(polls)

@@ -30,7 +30,7 @@ const serverAnswers: [string, SimulatorFault, RegExp][] = [
   ['authToken of the wrong type', body({ ...good, authToken: { token: 'x' } }), /token/],
   ['authToken an empty string', body({ ...good, authToken: '' }), /token/],
   ['an XML answer', { type: 'body', body: '<?xml version="1.0"?><pin id="1" code="AB12"/>', contentType: 'application/xml' }, /XML instead of JSON/],
-  ['an HTML error page', { type: 'body', status: 200, body: `<!DOCTYPE html><html><body>${MARKUP}</body></html>`, contentType: 'text/html' }, /HTML page/],
+  ['an HTML error page', { type: 'body', status: 200, body: `<!DOCTYPE html><html><body>${MARKUP}</body></html>`, contentType: 'text/html' }, /a web page/],
   ['a 200 with an empty body', { type: 'body', body: '' }, /empty answer/],
   ['a redirect to another origin', { type: 'redirect', location: 'https://evil.example/api/v2/pins' }, /redirect/],
 ]

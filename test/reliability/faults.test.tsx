@@ -252,7 +252,7 @@ describe('fault: 429 rate limiting', () => {
     const { container } = renderWithClient(<PlexLogin product="Test App" />)
     await flush(9000)
     expect(sim.requests('create-pin')).toHaveLength(1)
-    expect(screen.getByRole('status').textContent).toMatch(/asked to slow down for 10 s/)
+    expect(screen.getByRole('status').textContent).toMatch(/plex\.tv is busy\. The sign-in retries by itself\./)
     await flush(1100)
     expect(sim.requests('create-pin')).toHaveLength(2)
     expect(stateOf(container)).toBe('waiting')

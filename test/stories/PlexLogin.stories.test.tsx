@@ -84,7 +84,7 @@ const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = 
   retrying: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
   rateLimited: (widget) => expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/),
   error: (widget) => {
-    expect(widget.querySelector('[data-part="error"]')?.textContent).toMatch(/an HTML page instead of JSON/)
+    expect(widget.querySelector('[data-part="error"]')?.textContent).toMatch(/a web page: a Wi-Fi sign-in page/)
     expect(within(widget).getByRole('button', { name: 'Try again' })).toBeTruthy()
   },
   misconfigured: (widget) => {
@@ -296,7 +296,7 @@ describe('PlexLogin stories', () => {
       const { container } = await renderStory(composed.CustomLayout, { after: 0, handlers: [proxyPage] })
       const widget = onlyWidget(container)
       expect(widget.dataset.state).toBe('error')
-      expect(within(widget).getByRole('status').textContent).toMatch(/^Sign-in stopped\. .*an HTML page instead of JSON/)
+      expect(within(widget).getByRole('status').textContent).toMatch(/^Sign-in stopped\. .*a web page: a Wi-Fi sign-in page/)
       expect(within(widget).queryByText(spacedCode)).toBeNull()
 
       fireEvent.click(within(widget).getByRole('button', { name: 'Try again' }))
