@@ -239,7 +239,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
 
     // Each status has a label of the same name; offline, retrying and renewed are nuances of them.
     const statusText =
-      pin.isOffline && (status === 'creating' || status === 'waiting')
+      pin.isOffline && status !== 'authenticated'
         ? labels.offline
         : pin.isRetrying
           ? labels.retrying(pin.failureReason ? labels.describeError(pin.failureReason) : '')
@@ -278,7 +278,8 @@ export const PlexLogin = /* @__PURE__ */ memo(
                   <span hidden={!isCopied}>{labels.copied}</span>
                 </button>
               </div>
-              {expiresAt !== null && status === 'waiting' ? (
+              {/* While a code is shown, in an error too: it still works until then. */}
+              {code && expiresAt !== null ? (
                 <PlexLoginCountdown expiresAt={expiresAt} format={labels.expiresIn} locale={locale} className={classNames.countdown} />
               ) : (
                 placeholder && (

@@ -419,6 +419,30 @@ describe('<PlexLogin>', () => {
       expect(sim.requests('create-pin')).toHaveLength(7)
     })
 
+    // The error stands, but what a person can do is wait for the connection (the widget resumes by
+    // itself then, as the offline line says), not read about DNS (an error-message probe).
+    it('during creation, once the browser is offline, says so in the status line', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      sim.fail({ type: 'drop' }, { times: 100, route: 'create-pin' })
+      const { container } = renderWithClient(<PlexLogin product="Test App" />)
+      await flush(FIVE_CREATE_ATTEMPTS_MS)
+      expect(stateOf(container)).toBe('error')
+      const { onlineManager } = await import('@tanstack/react-query')
+      try {
+        // What a browser fires, and TanStack Query's onlineManager listens to.
+        act(() => void window.dispatchEvent(new Event('offline')))
+        await flush()
+        expect(screen.getByRole('status').textContent).toMatch(/^You are offline\. The sign-in continues when the connection returns\./)
+        sim.clearFaults()
+        act(() => void window.dispatchEvent(new Event('online')))
+        await flush()
+        expect(stateOf(container)).toBe('waiting')
+      } finally {
+        onlineManager.setOnline(true)
+      }
+    })
+
     it('during polling: keeps the code, shows the error, and "Try again" resumes polling', async () => {
       const { sim, container, onAuthenticated } = await signIn()
       const code = sim.latestPin()?.code ?? ''
@@ -427,6 +451,8 @@ describe('<PlexLogin>', () => {
       expect(stateOf(container)).toBe('error')
       expect(codeElement(container)?.textContent).toBe(code)
       expect(screen.getByRole('status').textContent).toMatch(/a web page: a Wi-Fi sign-in page/)
+      // The code still works: its countdown stays, so nobody wonders whether to go on typing it.
+      expect(container.querySelector('[data-part="countdown"]')?.textContent).toBe('Code expires in 14:59')
       const polls = sim.requests('get-pin').length
       await flush(10_000)
       expect(sim.requests('get-pin')).toHaveLength(polls)
