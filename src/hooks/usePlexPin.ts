@@ -122,7 +122,8 @@ export interface UsePlexPinResultBase {
   failureReason: Error | null
   /**
    * A transient failure (network, 5xx, 429) is being retried with backoff and does not count as
-   * persistent yet; the code stays valid.
+   * persistent yet; the code stays valid. While waiting, from the second failed poll in a row (a
+   * single lost poll passes silently), or at once for plex.tv's 429.
    */
   isRetrying: boolean
   /** The browser reports being offline; requests wait for the connection to return. */
@@ -579,9 +580,13 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // A code stays on screen while it can still be used: never once the renewal limit is reached.
   const showCode = pin !== null && !round.expired && (status === 'waiting' || status === 'error')
   const code = showCode ? pin.code : null
+  // A single lost poll passes silently (the next one comes within a second or two anyway):
+  // flagging each one made a weak connection flip the status line, and a screen reader, every few
+  // seconds. A 429 shows at once: plex.tv asked for a wait that can last minutes.
+  const { failures, failure } = pollQuery.data
   const isRetrying =
     (status === 'creating' && pinQuery.failureCount > 0) ||
-    (status === 'waiting' && pollQuery.data.failures > 0)
+    (status === 'waiting' && (failures > 1 || isPlexApiError(failure, 'rate-limited')))
 
   // TanStack Query's "tracked result" idea: the getter records that the caller reads the value.
   // The ref only ever flips to true, and the store above reads it after commit. The status rules

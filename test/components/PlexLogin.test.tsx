@@ -349,8 +349,8 @@ describe('<PlexLogin>', () => {
     it('keeps the code on screen while it reconnects, then carries on', async () => {
       const { sim, container, onAuthenticated } = await signIn()
       const code = sim.latestPin()?.code
-      sim.fail({ type: 'drop' }, { times: 2, route: 'get-pin' })
-      await flush(1000)
+      sim.fail({ type: 'drop' }, { times: 3, route: 'get-pin' })
+      await flush(3000) // two lost polls in a row (one alone passes silently)
       expect(stateOf(container)).toBe('waiting')
       expect(container.querySelector('[data-plex-login]')?.hasAttribute('data-retrying')).toBe(true)
       expect(screen.getByRole('status').textContent).toMatch(/Reconnecting to plex\.tv… Could not reach plex\.tv/)

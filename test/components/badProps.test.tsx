@@ -149,8 +149,8 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     const { container, sim } = await shownWith({ onAuthenticated, children })
     const code = sim.latestPin()?.code ?? ''
     expect(screen.getByTestId('mine').textContent).toBe(code)
-    sim.fail({ type: 'status', status: 503 }, { times: 1, route: 'get-pin' })
-    await flush(1100)
+    sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'get-pin' })
+    await flush(3100) // two failed polls in a row: reconnecting
     expect(stateOf(container)).toBe('waiting')
     expect(codeElement(container)?.textContent).toBe(code)
     expect(report).toHaveBeenCalledWith(expect.objectContaining({ message: 'app layout bug while reconnecting' }))
