@@ -37,7 +37,8 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number, pol
       ? (Object.fromEntries(Object.entries(location).filter(([, field]) => typeof field === 'string' || typeof field === 'boolean')) as PlexPinLocation)
       : null,
     expiresIn: Math.max(0, expiresIn),
-    authToken,
+    // Checked above; said again for projects without strictNullChecks, where the check narrows nothing.
+    authToken: authToken as string | null,
     receivedAt,
     ...optionalStrings(body, ['product', 'qr', 'clientIdentifier', 'createdAt', 'expiresAt'] as const),
   }

@@ -143,14 +143,21 @@ export interface UsePlexPinResultBase {
  * What `usePlexPin` returns. Checking `status` narrows the rest: in `waiting` the code, PIN, QR
  * value and deadline are there; in `error`, the error; in `creating`, none of them.
  */
-export type UsePlexPinResult = UsePlexPinResultBase &
-  (
-    | { status: 'creating'; code: null; pin: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }
-    | { status: 'waiting'; code: string; pin: PlexPinInfo; qrValue: string; expiresAt: number; secondsLeft: number; error: null }
-    | { status: 'authenticated'; code: null; qrValue: null; error: null }
-    | { status: 'expired'; code: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }
-    | { status: 'error'; error: Error }
-  )
+export type UsePlexPinResult =
+  | ResultIn<{ status: 'creating'; code: null; pin: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }>
+  | ResultIn<{ status: 'waiting'; code: string; pin: PlexPinInfo; qrValue: string; expiresAt: number; secondsLeft: number; error: null }>
+  | ResultIn<{ status: 'authenticated'; code: null; qrValue: null; error: null }>
+  | ResultIn<{ status: 'expired'; code: null; qrValue: null; expiresAt: null; secondsLeft: null; error: null }>
+  | ResultIn<{ status: 'error'; error: Error }>
+
+/**
+ * {@link UsePlexPinResultBase} with the given fields' types replaced, not intersected: without
+ * `strictNullChecks` (Next.js creates projects so) `null & (string | null)` is `never`, which
+ * dropped whole statuses. Mapped over the base's own keys, so each field keeps its documentation.
+ */
+type ResultIn<Narrowed extends Partial<Record<keyof UsePlexPinResultBase, unknown>>> = {
+  [Key in keyof UsePlexPinResultBase]: Key extends keyof Narrowed ? Narrowed[Key] : UsePlexPinResultBase[Key]
+}
 
 interface RoundState {
   generation: number
