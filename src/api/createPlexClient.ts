@@ -172,7 +172,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         )
       }
       if (process.env.NODE_ENV !== 'production' && typeof (options.fetch ?? globalThis.fetch) !== 'function') {
-        throw optionError('there is no global fetch here (Jest\'s jsdom environment has none: use jest-fixed-jsdom, as MSW advises), so nothing reached plex.tv. Provide one, or pass `fetch` to usePlexPin or createPlexClient.')
+        throw optionError('there is no global fetch here (Jest\'s jsdom environment has none: use jest-fixed-jsdom, as MSW advises), so nothing reached plex.tv. Provide one, or pass `fetch` to <PlexLogin>, usePlexPin or createPlexClient.')
       }
       throw new PlexApiError({
         kind: 'network',
