@@ -69,7 +69,7 @@ export const defaultPlexLoginLabels: Readonly<PlexLoginLabels> = {
   opensInNewTab: '(opens in a new tab)',
   copy: 'Copy code',
   copied: 'Copied',
-  copyFailed: 'Could not copy the code. Select it and copy it by hand.',
+  copyFailed: 'Could not copy the code. Type it in instead.',
   expiresIn: (time) => `Code expires in ${time}`,
   creating: 'Getting a code from plex.tv…',
   waiting: 'Waiting for you to enter the code…',

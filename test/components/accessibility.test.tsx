@@ -371,7 +371,7 @@ describe('each press of "Copy code" gets its own answer in the live region', () 
   }
 
   it.each([
-    ['fails', () => Promise.reject(new Error('denied')), 'Could not copy the code. Select it and copy it by hand.'],
+    ['fails', () => Promise.reject(new Error('denied')), 'Could not copy the code. Type it in instead.'],
     ['succeeds', () => Promise.resolve(), 'Copied'],
   ])('when the copy %s twice, the second result is said again', async (_name, writeText, words) => {
     withClipboard(writeText)
