@@ -149,13 +149,14 @@ describe('<PlexLogin> with props a JavaScript app got wrong', () => {
     const { container, sim } = await shownWith({ onAuthenticated, children })
     const code = sim.latestPin()?.code ?? ''
     expect(screen.getByTestId('mine').textContent).toBe(code)
-    sim.fail({ type: 'status', status: 503 }, { times: 2, route: 'get-pin' })
-    await flush(3100) // two failed polls in a row: reconnecting
+    // Three failed polls: reconnecting from the second (at 2 s) until the fourth answers (5–8 s).
+    sim.fail({ type: 'status', status: 503 }, { times: 3, route: 'get-pin' })
+    await flush(3100)
     expect(stateOf(container)).toBe('waiting')
     expect(codeElement(container)?.textContent).toBe(code)
     expect(report).toHaveBeenCalledWith(expect.objectContaining({ message: 'app layout bug while reconnecting' }))
     // Once the state that broke it is over, the app's layout is back.
-    await flush(5000)
+    await flush(8000)
     expect(screen.getByTestId('mine').textContent).toBe(code)
     sim.link(code)
     await flush(2000)

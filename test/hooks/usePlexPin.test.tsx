@@ -183,15 +183,15 @@ describe('usePlexPin', () => {
     sim.fail({ type: 'drop' }, { times: 2, route: 'get-pin' })
     await flush(1000)
     expect(result.current.isRetrying).toBe(false)
-    await flush(2000)
+    await flush(1500) // the second lost poll came at 2 s; the next is due 1–2 s after it
     expect(result.current).toMatchObject({ status: 'waiting', isRetrying: true })
   })
 
   it('reports isRetrying with the reason while a poll fails transiently', async () => {
     const { sim, result } = mountHook()
     await flush()
-    sim.fail({ type: 'status', status: 502 }, { times: 2, route: 'get-pin' })
-    await flush(3000) // the second failure in a row
+    sim.fail({ type: 'status', status: 502 }, { times: 3, route: 'get-pin' })
+    await flush(3000) // the second failure in a row (at 2 s); the third keeps it up to 4 s
     expect(result.current).toMatchObject({ status: 'waiting', isRetrying: true })
     expect(result.current.failureReason?.message).toMatch(/HTTP 502/)
     await flush(10_000)
