@@ -174,7 +174,7 @@ describe('react-plex-login as installed from its tarball', () => {
         expect(js, 'the long form of an option error, development only').not.toContain('stays the same across page loads')
         expect(js, 'the development warnings').not.toContain('plex.tv advises about one poll a second')
         expect(js, 'the short form of an option error').toContain('invalid clientIdentifier')
-        expect(js, 'the message a person sees when plex.tv is unreachable').toContain('Check the connection and try again')
+        expect(js, 'the message a person sees when plex.tv is unreachable').toContain('Check your internet connection or ad blocker')
 
         const nodeCheck = await run(process.execPath, ['scripts/simulator-check.mjs'], { cwd: app, timeoutMs: 30_000 })
         expect(JSON.parse(nodeCheck.stdout.trim())).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{4}$/), linked: true, username: 'consumer' })
