@@ -610,7 +610,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       return expiresAt === null ? null : secondsUntil(expiresAt)
     },
     error,
-    failureReason: isRetrying ? (pinQuery.failureReason ?? pollQuery.data.failure) : null,
+    failureReason: isRetrying ? (pinQuery.failureReason ?? failure) : null,
     isRetrying,
     isOffline: !online && (awaitingPin || pollActive),
     renewals: round.renewals,
