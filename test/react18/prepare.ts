@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 export const REACT_18_DIR = join(root, 'node_modules', '.react18')
 /** What imports React, so each must come from the React 18 install to see React 18. */
 const REACT_USERS = ['@testing-library/react', '@testing-library/dom', '@tanstack/react-query', 'qrcode.react']
+/** Every package the React 18 run takes from node_modules/.react18. */
+export const REACT_18_PACKAGE_NAMES = ['react', 'react-dom', ...REACT_USERS]
 
 function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version

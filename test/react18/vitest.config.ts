@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config'
 import unit from '../../vite.config'
-import { REACT_18_DIR } from './prepare'
+import { REACT_18_DIR, REACT_18_PACKAGE_NAMES } from './prepare'
 
 /**
  * The unit suite again on React 18 (`npm run test:react18`, after `prepare.ts` installed it into
@@ -17,7 +17,7 @@ export default mergeConfig(
     resolve: {
       alias: [
         {
-          find: /^(react|react-dom|@testing-library\/react|@testing-library\/dom|@tanstack\/react-query|qrcode\.react)(\/.*)?$/,
+          find: new RegExp(`^(${REACT_18_PACKAGE_NAMES.map((name) => name.replaceAll('.', '\\.')).join('|')})(/.*)?$`),
           replacement: `${REACT_18_DIR}/node_modules/$1$2`,
         },
       ],
