@@ -1,10 +1,8 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { act, renderHook } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { act } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { usePlexPin, type PlexPinStatus, type UsePlexPinOptions, type UsePlexPinResult } from '../../src'
-import { newQueryClient } from '../support/render'
-import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
+import type { PlexPinStatus, UsePlexPinOptions, UsePlexPinResult } from '../../src'
+import { mountHook } from '../support/hook'
+import { FIVE_CREATE_ATTEMPTS_MS, flush } from '../support/simulator'
 
 /**
  * The fields `UsePlexPinResult` promises for each status (its type narrows by `status`, so an app
@@ -25,24 +23,15 @@ function broken(result: UsePlexPinResult): string[] {
     .map(([field, present]) => `${result.status}: ${field} ${present ? 'missing' : 'present'}`)
 }
 
-/** Mounts the hook and checks the promise on every render, collecting the statuses seen. */
+/** Mounts the hook; `seen()` and `violations()` look at the result of every render so far. */
 function watched(options: Partial<UsePlexPinOptions> = {}) {
-  installFakeClock()
-  const sim = startSimulator()
-  const client = newQueryClient()
-  const seen = new Set<PlexPinStatus>()
-  const violations: string[] = []
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
-  const hook = renderHook(
-    (props: Partial<UsePlexPinOptions>) => {
-      const result = usePlexPin({ product: 'Test App', ...options, ...props })
-      seen.add(result.status)
-      violations.push(...broken(result))
-      return result
-    },
-    { wrapper, initialProps: {} },
-  )
-  return { sim, seen, violations, ...hook }
+  const mounted = mountHook(options)
+  const results = () => mounted.renders.mock.calls.map(([result]) => result as UsePlexPinResult)
+  return {
+    ...mounted,
+    seen: () => new Set(results().map((result) => result.status)),
+    violations: () => results().flatMap(broken),
+  }
 }
 
 describe('usePlexPin result, narrowed by status', () => {
@@ -61,8 +50,8 @@ describe('usePlexPin result, narrowed by status', () => {
     await flush()
     sim.link(result.current.code ?? '')
     await flush(1000)
-    expect([...seen].sort()).toEqual(['authenticated', 'creating', 'error', 'expired', 'waiting'])
-    expect(violations).toEqual([])
+    expect([...seen()].sort()).toEqual(['authenticated', 'creating', 'error', 'expired', 'waiting'])
+    expect(violations()).toEqual([])
   })
 
   it('holds on every render of a create that fails for good, and for a mistake in the options', async () => {
@@ -73,7 +62,7 @@ describe('usePlexPin result, narrowed by status', () => {
     rerender({ baseUrl: 'ftp://nowhere' })
     await flush()
     expect(result.current.error).toBeInstanceOf(TypeError)
-    expect([...seen].sort()).toEqual(['creating', 'error'])
-    expect(violations).toEqual([])
+    expect([...seen()].sort()).toEqual(['creating', 'error'])
+    expect(violations()).toEqual([])
   })
 })

@@ -8,8 +8,8 @@ import { installFakeClock, startSimulator } from './simulator'
 
 /**
  * `usePlexPin` as an app that draws its own UI mounts it, inside `client`'s provider, against a
- * fresh simulator and fake clock; `renders` counts the caller's renders. Props given to
- * `rerender` are merged over `options`.
+ * fresh simulator and fake clock; `renders` is called with the result of each of the caller's
+ * renders. Props given to `rerender` are merged over `options`.
  */
 export function mountHook(
   options: Partial<UsePlexPinOptions> = {},
@@ -22,8 +22,9 @@ export function mountHook(
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
   const hook = renderHook(
     (props: Partial<UsePlexPinOptions>) => {
-      renders()
-      return usePlexPin({ product: 'Test App', ...options, ...props })
+      const result = usePlexPin({ product: 'Test App', ...options, ...props })
+      renders(result)
+      return result
     },
     { wrapper, initialProps: {} },
   )
