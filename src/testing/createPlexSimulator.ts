@@ -6,6 +6,8 @@
  * Adapters put it behind MSW (`plexSimulatorHandlers`) or a real HTTP server.
  */
 
+import { MAX_EXPIRES_IN_SECONDS } from '../api/parsePin.js'
+
 /** plex.tv's lifetimes: 15 minutes for a link code, 30 for a strong one. */
 export const LINK_PIN_LIFETIME_S = 900
 export const STRONG_PIN_LIFETIME_S = 1800
@@ -27,6 +29,11 @@ function nextCode(code: string, alphabet: string): string {
 }
 
 export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'get-avatar' | 'preflight' | 'unknown'
+
+const ROUTES: readonly SimulatorRoute[] = ['create-pin', 'get-pin', 'link-pin', 'get-user', 'get-avatar', 'preflight', 'unknown']
+/** The routes a fault without a `route` applies to: plex.tv's API, not its images, preflights or unknown paths. */
+const API_ROUTES: readonly SimulatorRoute[] = ['create-pin', 'get-pin', 'link-pin', 'get-user']
+const FAULT_TYPES: readonly string[] = ['status', 'body', 'drop', 'redirect']
 
 export interface SimulatorUser {
   id: number
@@ -81,10 +88,25 @@ export type SimulatorFault =
   | { type: 'redirect'; location: string; status?: number }
 
 export interface SimulatorFaultOptions {
-  /** How many matching requests fail. @defaultValue 1 */
+  /** How many matching requests fail: a whole number from 1, or `Infinity` (a rate limiter with a predicate `route`). @defaultValue 1 */
   times?: number | undefined
-  /** Which requests: a route name or a predicate. @defaultValue every PIN and user route */
+  /**
+   * Which requests: a route name or a predicate. A predicate sees every request, preflights and
+   * unknown paths included; `'preflight'` fails the CORS preflights a request with X-Plex-*
+   * headers causes in a browser.
+   * @defaultValue the PIN and user routes (`create-pin`, `get-pin`, `link-pin`, `get-user`)
+   */
   route?: (SimulatorRoute | ((entry: SimulatorLogEntry) => boolean)) | undefined
+}
+
+/** Options of {@link PlexSimulator.link} and {@link PlexSimulator.authorize}. */
+export interface SimulatorLinkOptions {
+  /**
+   * The account that links the code, over the simulator's `user`: e.g. `{ id: 2, username: 'bob' }`
+   * for a second person. `/api/v2/user` answers the token with this account.
+   * @defaultValue the simulator's `user`
+   */
+  user?: Partial<Omit<SimulatorUser, 'token'>> | undefined
 }
 
 export interface PlexSimulatorOptions {
@@ -111,10 +133,14 @@ export interface PlexSimulatorOptions {
   random?: (() => number) | undefined
 }
 
-/** Thrown by {@link PlexSimulator.handle} when a fault asks for the connection to be dropped. */
+/**
+ * Thrown by {@link PlexSimulator.handle} when a fault asks for the connection to be dropped, and
+ * for a request still waiting out `latencyMs` when `reset()` ran. The adapters turn it into what a
+ * dropped connection is for the client: a network error.
+ */
 export class SimulatedConnectionDrop extends Error {
-  constructor() {
-    super('plex.tv simulator: connection dropped (injected fault)')
+  constructor(message = 'plex.tv simulator: connection dropped (injected fault)') {
+    super(message)
     this.name = 'SimulatedConnectionDrop'
   }
 }
@@ -129,6 +155,13 @@ export interface PlexSimulator {
    * then has no effect and is logged with status 0).
    */
   handle(request: Request): Promise<Response>
+  /**
+   * `handle` as a `fetch`, to pass to the client or the hook (`fetch={simulator.fetch}`) without
+   * MSW or a server. A path is taken as on `https://plex.tv`. Like a real `fetch`, it rejects with
+   * a `TypeError` for a dropped connection (its `cause` the {@link SimulatedConnectionDrop}) and
+   * with the abort reason for an aborted request.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
   /** Every request so far, oldest first. */
   readonly log: SimulatorLogEntry[]
   /** Requests of one route (or all), e.g. `requests('create-pin').length`. */
@@ -138,7 +171,11 @@ export interface PlexSimulator {
   readonly pins: SimulatorPin[]
   /** The newest PIN (what the widget is showing, usually). */
   latestPin(): SimulatorPin | undefined
-  /** The fake account. */
+  /**
+   * The fake account that links codes by default; its `token` is the one plex.tv/link's signed-in
+   * person holds. A token minted by a link keeps the account as it was then: changing `user`
+   * later moves no token to the new values.
+   */
   readonly user: SimulatorUser
   /**
    * Links a code as plex.tv/link does for a signed-in person (same as `PUT /api/v2/pins/link`).
@@ -146,25 +183,40 @@ export interface PlexSimulator {
    * and for a strong one (plex.tv/link takes only the 4-character code). A code linked twice keeps
    * its first token.
    */
-  link(code: string): SimulatorLinkResult
+  link(code: string, options?: SimulatorLinkOptions): SimulatorLinkResult
   /**
    * Approves a PIN of either kind as app.plex.tv/auth does when the user signs in there (the
    * OAuth-style flow, the only way to approve a strong PIN), minting a token as {@link link}
    * does. Takes the code exactly as the app put it in the auth URL.
    */
-  authorize(code: string): SimulatorLinkResult
-  /** Makes a PIN (default: the newest) expire now. */
-  expire(id?: number): void
+  authorize(code: string, options?: SimulatorLinkOptions): SimulatorLinkResult
   /**
-   * Scripts a failure for the next matching requests. Throws a `TypeError` at once for a status
-   * no `Response` can carry (outside 200–599, or 300–399 for a redirect) or a body with 204/205/304.
+   * Makes a PIN expire now: the newest, or the one with this id (a number, or the text of a log
+   * entry's path). Throws when there is no such PIN, so a test cannot expire nothing unawares.
+   */
+  expire(id?: number | string): void
+  /**
+   * Invalidates a token a link minted, as signing the device out on plex.tv does:
+   * `/api/v2/user` answers 401 for it from now on. Returns whether the token was valid. (To
+   * invalidate the user's own token, give `user.token` another value.)
+   */
+  revoke(token: string): boolean
+  /**
+   * Scripts a failure for the next matching requests. Throws a `TypeError` at once for a fault
+   * that could never fire or that no `Response` can carry: an unknown `type` or `route`, `times`
+   * that is not a whole number from 1 (or `Infinity`), a status outside 200–599 (300–399 for a
+   * redirect), a body with 204/205/304, a redirect without a `location`.
    */
   fail(fault: SimulatorFault, options?: SimulatorFaultOptions): void
   /** Drops every scripted failure. */
   clearFaults(): void
-  /** Milliseconds added before every answer. */
+  /** Milliseconds added before every answer: a number from 0 (a `RangeError` otherwise). */
   latencyMs: number
-  /** Forgets PINs, tokens minted by links, faults and the log. */
+  /**
+   * Forgets PINs, tokens minted by links, faults and the log, and puts `latencyMs` back to the
+   * value it was created with. A request still waiting out `latencyMs` is dropped (a network
+   * error for the client) instead of landing in the next test. `user` is kept as it is.
+   */
   reset(): void
 }
 
@@ -190,15 +242,34 @@ function toXml(tag: string, fields: Record<string, unknown>): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${tag}${attributes}/>\n`
 }
 
+/** A value as a test wrote it: `"500"` for the text, `500` for the number. */
+function quote(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value)
+}
+
 /**
- * Throws a `TypeError` for a fault no `Response` could answer, so the mistake shows where the test
- * scripts it rather than as a crash inside `handle` in the middle of the run.
+ * Throws a `TypeError` for a fault that could never fire or that no `Response` could answer, so
+ * the mistake shows where the test scripts it rather than as a test that passes for the wrong
+ * reason, or a crash inside `handle` in the middle of the run.
  */
-function checkFault(fault: SimulatorFault): void {
+function checkFault(fault: SimulatorFault, times: number, route: SimulatorFaultOptions['route']): void {
+  if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times >= 1))) {
+    throw new TypeError(`plex.tv simulator: a fault's times must be a whole number from 1, or Infinity; got ${quote(times)}.`)
+  }
+  if (route !== undefined && typeof route !== 'function' && !ROUTES.includes(route)) {
+    throw new TypeError(`plex.tv simulator: a fault's route must be a function or one of ${ROUTES.map(quote).join(', ')}; got ${quote(route)}.`)
+  }
+  const type: unknown = (fault as { type?: unknown } | null)?.type
+  if (typeof type !== 'string' || !FAULT_TYPES.includes(type)) {
+    throw new TypeError(`plex.tv simulator: a fault's type must be one of ${FAULT_TYPES.map(quote).join(', ')}; got ${quote(type)}.`)
+  }
   if (fault.type === 'drop') return
-  const [status, low, high] = fault.type === 'redirect' ? [fault.status ?? 302, 300, 399] : [fault.status ?? 200, 200, 599]
+  if (fault.type === 'redirect' && (typeof fault.location !== 'string' || fault.location === '')) {
+    throw new TypeError(`plex.tv simulator: a redirect fault needs a location to send the client to; got ${quote(fault.location)}.`)
+  }
+  const [status, low, high] = fault.type === 'redirect' ? [fault.status ?? 302, 300, 399] : [fault.type === 'body' ? (fault.status ?? 200) : fault.status, 200, 599]
   if (!Number.isInteger(status) || status < low || status > high) {
-    throw new TypeError(`plex.tv simulator: a ${fault.type} fault needs a status from ${low} to ${high} (what a fetch Response can carry); got ${status}.`)
+    throw new TypeError(`plex.tv simulator: a ${fault.type} fault needs a status from ${low} to ${high} (what a fetch Response can carry); got ${quote(status)}.`)
   }
   if (fault.type !== 'redirect' && fault.body !== undefined && NULL_BODY_STATUSES.has(status)) {
     throw new TypeError(
@@ -225,6 +296,13 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
+function checkLatency(value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < Number.POSITIVE_INFINITY)) {
+    throw new RangeError(`plex.tv simulator: latencyMs must be a number of milliseconds from 0; got ${quote(value)}.`)
+  }
+  return value
+}
+
 function isTokenName(name: string): boolean {
   return name.toLowerCase() === 'x-plex-token'
 }
@@ -243,7 +321,8 @@ const DEFAULT_LOCATION = {
   coordinates: '51.5869, 4.7471',
 }
 
-function routeOf(method: string, path: string): SimulatorRoute {
+/** The route of a request to plex.tv, its path without the query (internal: the MSW adapter reads it too). */
+export function routeOf(method: string, path: string): SimulatorRoute {
   if (method === 'OPTIONS') return 'preflight'
   if (path === '/api/v2/pins' && method === 'POST') return 'create-pin'
   if (path === '/api/v2/pins/link' && method === 'PUT') return 'link-pin'
@@ -257,11 +336,21 @@ function routeOf(method: string, path: string): SimulatorRoute {
 export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSimulator {
   const now = options.now ?? (() => Date.now())
   const random = options.random ?? Math.random
+  for (const [name, value] of Object.entries({ now, random })) {
+    if (typeof value !== 'function') throw new TypeError(`plex.tv simulator: ${name} must be a function returning a number; got ${quote(value)}.`)
+  }
   const exposeRetryAfter = options.exposeRetryAfter ?? true
   const linkPinLifetimeS = options.linkPinLifetimeS ?? LINK_PIN_LIFETIME_S
-  if (!(linkPinLifetimeS > 0) || !Number.isFinite(linkPinLifetimeS)) {
-    throw new RangeError(`plex.tv simulator: linkPinLifetimeS must be a positive number of seconds, got ${linkPinLifetimeS}`)
+  // Past a day the package's own client refuses the PIN as an answer it cannot use.
+  if (typeof linkPinLifetimeS !== 'number' || !(linkPinLifetimeS > 0 && linkPinLifetimeS <= MAX_EXPIRES_IN_SECONDS)) {
+    throw new RangeError(
+      `plex.tv simulator: linkPinLifetimeS must be a number of seconds above 0 and at most ${MAX_EXPIRES_IN_SECONDS} (a day; the client refuses a PIN that lives longer); got ${quote(linkPinLifetimeS)}.`,
+    )
   }
+  const initialLatencyMs = checkLatency(options.latencyMs ?? 0)
+  let latencyMs = initialLatencyMs
+  /** Bumped by `reset()`: a request from an earlier generation has no effect. */
+  let generation = 0
   const location = options.location ?? DEFAULT_LOCATION
   const user: SimulatorUser = {
     id: 27_500_911,
@@ -277,8 +366,8 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
   const pins: SimulatorPin[] = []
   const log: SimulatorLogEntry[] = []
   let faults: ScheduledFault[] = []
-  /** Device tokens minted by linking, each valid for the user. */
-  const deviceTokens = new Set<string>()
+  /** Device tokens minted by linking, each with the account it was minted for. */
+  const deviceTokens = new Map<string, SimulatorUser>()
   let nextId = FIRST_PIN_ID
 
   function randomString(alphabet: string, length: number): string {
@@ -300,25 +389,39 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     return code
   }
 
-  /** Gives the user's token to the newest PIN that `matches`, as both approval pages do. */
-  function approve(matches: (pin: SimulatorPin) => boolean): SimulatorLinkResult {
+  /** The account a token signs in as, if plex.tv would accept it. */
+  function accountOf(token: string | null): SimulatorUser | undefined {
+    return token === user.token ? user : token ? deviceTokens.get(token) : undefined
+  }
+
+  /** Gives a token for the account to the newest PIN that `matches`, as both approval pages do. */
+  function approve(matches: (pin: SimulatorPin) => boolean, options: SimulatorLinkOptions = {}): SimulatorLinkResult {
     const pin = [...pins].reverse().find(matches)
     if (!pin) return { ok: false, reason: 'unknown' }
     if (!isLive(pin)) return { ok: false, reason: 'expired' }
-    pin.authToken ??= `simDeviceToken-${randomString(STRONG_ALPHABET, 20)}`
-    deviceTokens.add(pin.authToken)
+    if (pin.authToken === null) {
+      pin.authToken = `simDeviceToken-${randomString(STRONG_ALPHABET, 20)}`
+      // The account as it is now: a later change to `user` moves no token already given out.
+      deviceTokens.set(pin.authToken, { ...user, ...options.user })
+    }
     return { ok: true, pin }
   }
 
-  function link(code: string): SimulatorLinkResult {
-    // A person types the code: forgive case and stray spaces, as plex.tv/link does.
-    const wanted = code.trim().toUpperCase()
-    return approve((pin) => !pin.strong && pin.code === wanted)
+  function checkCode(method: string, code: unknown): asserts code is string {
+    if (typeof code !== 'string') throw new TypeError(`plex.tv simulator: ${method}() takes the code as a string, e.g. "7RQZ"; got ${quote(code)}.`)
   }
 
-  function authorize(code: string): SimulatorLinkResult {
+  function link(code: string, options?: SimulatorLinkOptions): SimulatorLinkResult {
+    checkCode('link', code)
+    // A person types the code: forgive case and stray spaces, as plex.tv/link does.
+    const wanted = code.trim().toUpperCase()
+    return approve((pin) => !pin.strong && pin.code === wanted, options)
+  }
+
+  function authorize(code: string, options?: SimulatorLinkOptions): SimulatorLinkResult {
+    checkCode('authorize', code)
     // The app puts the code in the auth URL itself, so it arrives exactly as plex.tv made it.
-    return approve((pin) => pin.code === code)
+    return approve((pin) => pin.code === code, options)
   }
 
   function pinBody(pin: SimulatorPin, origin: string) {
@@ -351,10 +454,12 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     const entry: SimulatorLogEntry = { time: now(), method, path, route: routeOf(method, path), query, headers, status: 0 }
     log.push(entry)
 
-    const latency = simulator.latencyMs
-    if (latency > 0) await wait(latency, request.signal)
+    const started = generation
+    if (latencyMs > 0) await wait(latencyMs, request.signal)
     // Nobody is waiting for the answer any more: plex.tv would not have received the request.
     if (request.signal.aborted) throw request.signal.reason
+    // A test that left it running has ended; the next one must not see its effects.
+    if (started !== generation) throw new SimulatedConnectionDrop('plex.tv simulator: connection dropped (reset() ran while this request waited)')
 
     const origin = request.headers.get('Origin')
     const cors: Record<string, string> = {
@@ -362,21 +467,6 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
       Vary: 'Origin',
     }
     if (exposeRetryAfter) cors['Access-Control-Expose-Headers'] = 'Retry-After'
-
-    if (entry.route === 'preflight') {
-      entry.status = 204
-      return new Response(null, {
-        status: 204,
-        headers: {
-          ...cors,
-          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-          'Access-Control-Allow-Headers':
-            request.headers.get('Access-Control-Request-Headers') ??
-            'Accept, Content-Type, X-Plex-Token, X-Plex-Client-Identifier, X-Plex-Product, X-Plex-Version',
-          'Access-Control-Max-Age': '600',
-        },
-      })
-    }
 
     const scheduled = faults.find((candidate) => candidate.remaining > 0 && candidate.matches(entry))
     if (scheduled) {
@@ -398,6 +488,21 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
           ? fault.body
           : (fault.body ?? JSON.stringify({ errors: [{ code: 0, message: `Simulated HTTP ${fault.status}`, status: fault.status }] }))
       return new Response(body, { status: entry.status, headers: responseHeaders })
+    }
+
+    if (entry.route === 'preflight') {
+      entry.status = 204
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers':
+            request.headers.get('Access-Control-Request-Headers') ??
+            'Accept, Content-Type, X-Plex-Token, X-Plex-Client-Identifier, X-Plex-Product, X-Plex-Version',
+          'Access-Control-Max-Age': '600',
+        },
+      })
     }
 
     const wantsJson = (request.headers.get('Accept') ?? '').includes('application/json')
@@ -463,22 +568,22 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
         return answer(200, 'pin', pinBody(pin, url.origin))
       }
       case 'link-pin': {
-        const token = plexValue('X-Plex-Token')
-        if (token !== user.token && !(token && deviceTokens.has(token))) {
-          return plexError(401, 1001, 'User could not be authenticated')
-        }
+        const account = accountOf(plexValue('X-Plex-Token'))
+        if (!account) return plexError(401, 1001, 'User could not be authenticated')
         const form = new URLSearchParams(method === 'PUT' ? await request.text() : '')
         const code = form.get('code') ?? url.searchParams.get('code') ?? ''
-        const result = link(code)
+        // Linked as the person whose token signs the request.
+        const result = link(code, { user: account })
         if (!result.ok) return plexError(404, 1020, 'Code not found or expired')
         return answer(204, 'pin', null)
       }
       case 'get-user': {
-        const token = request.headers.get('X-Plex-Token')
-        if (token !== user.token && !(token && deviceTokens.has(token))) {
-          return plexError(401, 1001, 'User could not be authenticated')
-        }
-        const { token: _token, ...account } = user
+        const token = plexValue('X-Plex-Token')
+        const found = accountOf(token)
+        if (!found) return plexError(401, 1001, 'User could not be authenticated')
+        const { token: _token, ...account } = found
+        // Like plex.tv's, the account carries the token it was asked with (python-plexapi reads it
+        // from there): an app that logs the account logs the token.
         return answer(200, 'user', { ...account, thumb: new URL(account.thumb, url.origin).href, authToken: token })
       }
     }
@@ -486,6 +591,16 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
 
   const simulator: PlexSimulator = {
     handle,
+    async fetch(input, init) {
+      const request = input instanceof Request ? new Request(input, init) : new Request(new URL(input, 'https://plex.tv'), init)
+      try {
+        // Through the property, so a wrapper an app puts around `handle` (a logger) sees these too.
+        return await simulator.handle(request)
+      } catch (error) {
+        if (error instanceof SimulatedConnectionDrop) throw new TypeError('fetch failed', { cause: error })
+        throw error
+      }
+    },
     log,
     requests: (route) => (route ? log.filter((entry) => entry.route === route) : [...log]),
     clearLog: () => void log.splice(0),
@@ -495,26 +610,39 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     link,
     authorize,
     expire(id) {
-      const pin = id === undefined ? pins.at(-1) : pins.find((candidate) => candidate.id === id)
-      if (pin) pin.expiresAt = Math.min(pin.expiresAt, now())
+      const pin = id === undefined ? pins.at(-1) : pins.find((candidate) => String(candidate.id) === String(id))
+      if (!pin) {
+        throw new RangeError(
+          id === undefined
+            ? 'plex.tv simulator: expire() found no PIN yet; create one first (the app creates it when it mounts).'
+            : `plex.tv simulator: expire(${quote(id)}): no PIN has the id ${String(id)}; the ids so far: ${pins.map((candidate) => candidate.id).join(', ') || 'none'}.`,
+        )
+      }
+      pin.expiresAt = Math.min(pin.expiresAt, now())
     },
+    revoke: (token) => deviceTokens.delete(token),
     fail(fault, { times = 1, route } = {}) {
-      checkFault(fault)
+      checkFault(fault, times, route)
       const matches =
-        typeof route === 'function'
-          ? route
-          : (entry: SimulatorLogEntry) => (route ? entry.route === route : entry.route !== 'preflight' && entry.route !== 'get-avatar')
+        typeof route === 'function' ? route : (entry: SimulatorLogEntry) => (route ? entry.route === route : API_ROUTES.includes(entry.route))
       faults.push({ fault, remaining: times, matches })
     },
     clearFaults: () => {
       faults = []
     },
-    latencyMs: options.latencyMs ?? 0,
+    get latencyMs() {
+      return latencyMs
+    },
+    set latencyMs(value) {
+      latencyMs = checkLatency(value)
+    },
     reset() {
       pins.splice(0)
       log.splice(0)
       faults = []
       deviceTokens.clear()
+      latencyMs = initialLatencyMs
+      generation += 1
     },
   }
   return simulator

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
+import { routeOf, SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
 export interface PlexSimulatorHandlersOptions {
   /**
@@ -12,15 +12,20 @@ export interface PlexSimulatorHandlersOptions {
 }
 
 /**
- * MSW 2 request handlers that answer every request under `baseUrl` from the simulator, for vitest,
- * jsdom and Storybook. A `drop` fault becomes a network error (`fetch` rejects); an aborted fetch
- * is not acted on, even while the simulator waits out its `latencyMs`.
+ * MSW 2 request handlers that answer plex.tv's PIN and user API under `baseUrl` from the
+ * simulator, for vitest, jsdom and Storybook. A `drop` fault becomes a network error (`fetch`
+ * rejects); an aborted fetch is not acted on, even while the simulator waits out its `latencyMs`.
+ * Any other path under `baseUrl` (`/api/v2/resources`, a typo) goes on to the handlers after
+ * these, then to MSW's `onUnhandledRequest`, instead of a 404 from the simulator.
  */
 export function plexSimulatorHandlers(simulator: PlexSimulator, { baseUrl = 'https://plex.tv' }: PlexSimulatorHandlersOptions = {}): HttpHandler[] {
   const base = parseBaseUrl(baseUrl)
   const prefix = base.pathname.replace(/\/+$/, '')
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
+      const path = new URL(request.url).pathname.slice(prefix.length).replace(/\/+$/, '')
+      // Not plex.tv's PIN or user API: the app's own handlers, or onUnhandledRequest, answer it.
+      if (routeOf(request.method.toUpperCase(), path) === 'unknown') return undefined
       try {
         return await simulator.handle(prefix === '' ? request : await withoutPrefix(request, prefix))
       } catch (error) {

@@ -52,6 +52,9 @@ export interface RunningPlexSimulator {
  * testing entry in a browser bundle (for the MSW handlers) stays harmless.
  */
 export async function startPlexSimulator({ port = 0, simulator = createPlexSimulator() }: StartPlexSimulatorOptions = {}): Promise<RunningPlexSimulator> {
+  if (typeof (simulator as Partial<PlexSimulator> | null)?.handle !== 'function') {
+    throw new TypeError('plex.tv simulator: startPlexSimulator({ simulator }) takes a simulator made by createPlexSimulator(), or none for a new one.')
+  }
   const { createServer } = await import('node:http')
   const sockets = new Set<Socket>()
   /** One per request being answered, to end them all on `close()`. */

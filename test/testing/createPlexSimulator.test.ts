@@ -235,6 +235,128 @@ describe('createPlexSimulator', () => {
     })
   })
 
+  describe('as the test double of an app (probe 21)', () => {
+    it('takes X-Plex-Token from the query string on /api/v2/user too, as plex.tv takes any X-Plex-* value', async () => {
+      const { sim, send } = simulator()
+      const response = await send(`/api/v2/user?${query({ 'X-Plex-Token': sim.user.token })}`, { headers: JSON_ACCEPT })
+      expect(response.status).toBe(200)
+      expect(JSON.stringify(sim.log)).not.toContain(sim.user.token)
+    })
+
+    it('fails a preflight only when a fault names the preflight route, or a predicate picks it', async () => {
+      const { sim, send } = simulator()
+      const preflight = () => send('/api/v2/user', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } })
+      sim.fail({ type: 'status', status: 503 }, { route: 'preflight', times: 2 })
+      expect((await preflight()).status).toBe(503)
+      expect((await preflight()).status).toBe(503)
+      expect((await preflight()).status).toBe(204)
+      sim.fail({ type: 'drop' }, { route: (entry) => entry.method === 'OPTIONS' })
+      await expect(preflight()).rejects.toBeInstanceOf(SimulatedConnectionDrop)
+      // The default route leaves preflights alone: the fault waits for the API call.
+      sim.fail({ type: 'status', status: 500 })
+      expect((await preflight()).status).toBe(204)
+      expect((await createPin(send)).response.status).toBe(500)
+    })
+
+    it('keeps a default fault for the API: an unknown path (an <img> of pin.qr) does not use it up', async () => {
+      const { sim, send } = simulator()
+      sim.fail({ type: 'status', status: 500 })
+      expect((await send('/api/v2/pins/qr/ABCD')).status).toBe(404)
+      expect((await createPin(send)).response.status).toBe(500)
+    })
+
+    it('reset() restores latencyMs, and a request still waiting when it ran has no effect on the next test', async () => {
+      vi.useFakeTimers()
+      const sim = createPlexSimulator({ latencyMs: 10 })
+      sim.latencyMs = 200
+      const stray = sim.handle(new Request(`${ORIGIN}/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })).catch((error: unknown) => error)
+      sim.reset()
+      expect(sim.latencyMs).toBe(10)
+      await vi.advanceTimersByTimeAsync(200)
+      expect(await stray).toBeInstanceOf(SimulatedConnectionDrop)
+      expect(sim.pins).toHaveLength(0)
+      expect(sim.log).toHaveLength(0)
+    })
+
+    it('links a code as another user when asked, and each token keeps the account it was minted for', async () => {
+      const { sim, send } = simulator()
+      const tokenOf = (result: ReturnType<typeof sim.link>) => (result.ok ? (result.pin.authToken ?? '') : '')
+      const account = async (token: string) =>
+        (await (await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': token } })).json()) as { username: string; id: number }
+      const alice = tokenOf(sim.link(String((await createPin(send)).body.code)))
+      const bob = tokenOf(sim.authorize(String((await createPin(send)).body.code), { user: { id: 2, username: 'bob' } }))
+      // Changing the default account later moves no token minted before.
+      sim.user.username = 'carol'
+      expect(await account(alice)).toMatchObject({ username: 'plexfan', id: 27_500_911 })
+      expect(await account(bob)).toMatchObject({ username: 'bob', id: 2 })
+      // PUT /api/v2/pins/link links as the account whose token signs the request.
+      const { body } = await createPin(send)
+      await send(`/api/v2/pins/link?${query({ code: String(body.code) })}`, { method: 'PUT', headers: { ...JSON_ACCEPT, 'X-Plex-Token': bob } })
+      expect(await account(sim.latestPin()?.authToken ?? '')).toMatchObject({ username: 'bob' })
+    })
+
+    it('revokes a token: /api/v2/user answers 401 for it, and other tokens stay valid', async () => {
+      const { sim, send } = simulator()
+      const status = async (token: string) => (await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': token } })).status
+      const first = sim.link(String((await createPin(send)).body.code))
+      const second = sim.link(String((await createPin(send)).body.code))
+      const revoked = first.ok ? (first.pin.authToken ?? '') : ''
+      expect(sim.revoke(revoked)).toBe(true)
+      expect(sim.revoke(revoked)).toBe(false)
+      expect(await status(revoked)).toBe(401)
+      expect(await status(second.ok ? (second.pin.authToken ?? '') : '')).toBe(200)
+    })
+
+    it('says what is wrong, at once, when a test scripts it in a way that would never fire or cannot work', () => {
+      const { sim } = simulator()
+      const fault = { type: 'status', status: 500 } as const
+      for (const times of [0, -1, 1.5, Number.NaN]) expect(() => sim.fail(fault, { times }), String(times)).toThrow(/times.*whole number/)
+      expect(() => sim.fail(fault, { times: Number.POSITIVE_INFINITY })).not.toThrow()
+      expect(() => sim.fail(fault, { route: 'get_pin' as never })).toThrow(/route must be a function or one of .*"get-pin".*got "get_pin"/)
+      expect(() => sim.fail({ type: 'bogus' } as never)).toThrow(/type.*"bogus"/)
+      expect(() => sim.fail({ type: 'status' } as never)).toThrow(/status from 200 to 599.*got undefined/)
+      expect(() => sim.fail({ type: 'status', status: '500' } as never)).toThrow(/got "500"/)
+      expect(() => sim.fail({ type: 'redirect' } as never)).toThrow(/location/)
+      expect(() => sim.expire()).toThrow(/no PIN yet/)
+      expect(() => sim.link(1234 as never)).toThrow(/code as a string.*got 1234/)
+      expect(() => sim.authorize(undefined as never)).toThrow(/code as a string.*got undefined/)
+      expect(() => createPlexSimulator({ now: 5 as never })).toThrow(/now.*function/)
+      expect(() => createPlexSimulator({ random: 'x' as never })).toThrow(/random.*function/)
+      expect(() => createPlexSimulator({ latencyMs: 'x' as never })).toThrow(/latencyMs.*got "x"/)
+      expect(() => createPlexSimulator({ linkPinLifetimeS: '60' as never })).toThrow(/got "60"/)
+      expect(() => {
+        sim.latencyMs = -5
+      }).toThrow(/latencyMs/)
+      // Nothing refused was scheduled.
+      expect(sim.latencyMs).toBe(0)
+    })
+
+    it('finds the PIN to expire by its id as a number or as the text of a log path, and says when there is none', async () => {
+      const { sim, send } = simulator()
+      const { body } = await createPin(send)
+      await createPin(send)
+      sim.expire(String(body.id))
+      expect((await send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })).status).toBe(404)
+      expect(() => sim.expire(42)).toThrow(/no PIN has the id 42/)
+    })
+
+    it('refuses a link-PIN lifetime longer than a day, which the client would refuse as an invalid answer', () => {
+      expect(() => createPlexSimulator({ linkPinLifetimeS: 86_400 })).not.toThrow()
+      expect(() => createPlexSimulator({ linkPinLifetimeS: 86_401 })).toThrow(/at most 86400/)
+    })
+
+    it('offers a fetch that rejects a dropped connection with a TypeError, as a real fetch does', async () => {
+      const sim = createPlexSimulator()
+      const created = await sim.fetch(`/api/v2/pins?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
+      expect(created.status).toBe(201)
+      expect(sim.log[0]?.path).toBe('/api/v2/pins')
+      sim.fail({ type: 'drop' })
+      const error = (await sim.fetch(new URL(`${ORIGIN}/api/v2/pins?${query()}`), { method: 'POST' }).catch((caught: unknown) => caught)) as Error
+      expect(error).toBeInstanceOf(TypeError)
+      expect(error.cause).toBeInstanceOf(SimulatedConnectionDrop)
+    })
+  })
+
   describe('the avatar (GET /users/{uuid}/avatar)', () => {
     it("points the account's thumb at the simulator itself and serves an image there, so an app's avatar loads offline", async () => {
       // It pointed at the real plex.tv: net::ERR_NAME_NOT_RESOLVED offline (a newcomer probe).

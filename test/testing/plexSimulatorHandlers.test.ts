@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createPlexSimulator } from '../../src/testing'
 import { plexSimulatorHandlers } from '../../src/testing/msw'
@@ -48,6 +49,14 @@ describe('plexSimulatorHandlers', () => {
       ])
       expect(simulator.log[0]?.query).toEqual({ 'X-Plex-Client-Identifier': 'msw-client', 'X-Plex-Product': 'msw' })
     })
+  })
+
+  it("leaves a path plex.tv's PIN API does not have to the app's own handlers listed after it", async () => {
+    const simulator = serve()
+    server.use(...plexSimulatorHandlers(simulator), http.get('https://plex.tv/api/v2/resources', () => HttpResponse.json([{ name: 'My Server' }])))
+    const response = await fetch(`https://plex.tv/api/v2/resources?${IDENTIFIER}`, { headers: JSON_ACCEPT })
+    expect(await response.json()).toEqual([{ name: 'My Server' }])
+    expect(simulator.log).toEqual([])
   })
 
   it('says what baseUrl it needs when given one that is not a URL', () => {

@@ -123,6 +123,12 @@ describe('startPlexSimulator with requests a browser would not send', () => {
   })
 })
 
+describe('startPlexSimulator given something that is not a simulator', () => {
+  it('refuses at once, saying what it takes, instead of answering every request with a 500', async () => {
+    await expect(startPlexSimulator({ simulator: {} as PlexSimulator })).rejects.toThrow(/takes a simulator made by createPlexSimulator\(\)/)
+  })
+})
+
 describe('startPlexSimulator with scripted faults', () => {
   it('sends a scripted 204, 205 or 304 without a body', async () => {
     const server = await start()

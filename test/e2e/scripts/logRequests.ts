@@ -2,9 +2,16 @@ import type { PlexSimulator } from '../../../src/testing/createPlexSimulator'
 
 /**
  * Prints one line per API request the simulator answers (method, path, route, status), so a
- * developer sees the polling happen. Tokens never appear: only the path is printed.
+ * developer sees the polling happen, and one per code entered on the `/link` page. Tokens never
+ * appear: only the path is printed.
  */
 export function logRequests(simulator: PlexSimulator, prefix = ''): void {
+  const link = simulator.link
+  simulator.link = (code, options) => {
+    const result = link(code, options)
+    process.stdout.write(`${prefix}/link page: code ${code.trim().toUpperCase()} → ${result.ok ? 'linked' : result.reason}\n`)
+    return result
+  }
   const handle = simulator.handle
   simulator.handle = async (request) => {
     // `handle` logs the request synchronously before its first await, so this index is its entry.
