@@ -30,7 +30,9 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
   /** The app's name, shown to the person in plex.tv's "Authorized Devices" list (`X-Plex-Product`). Required. */
   product: string
   /**
-   * A stable id for this install (`X-Plex-Client-Identifier`); the PIN is bound to it.
+   * A stable id for this install (`X-Plex-Client-Identifier`); the PIN is bound to it, and a
+   * change applies to the next code. One that loads after mount: render the widget once it is
+   * known, or give it `key={clientIdentifier}`.
    * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
    */
   clientIdentifier?: string | undefined

@@ -45,7 +45,8 @@ export interface UsePlexPinOptions extends PlexDeviceInfo {
   /** The app's name, shown to the person in plex.tv's "Authorized Devices" (`X-Plex-Product`). */
   product: string
   /**
-   * A stable id for this install (`X-Plex-Client-Identifier`).
+   * A stable id for this install (`X-Plex-Client-Identifier`); the PIN is bound to it, and a
+   * change applies to the next PIN. One that loads after mount: enable the hook once it is known.
    * @defaultValue a UUID kept in localStorage under `react-plex-login:client-id`
    */
   clientIdentifier?: string | undefined
@@ -382,6 +383,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   )
 
   const pin = pinQuery.data ?? null
+  if (process.env.NODE_ENV !== 'production' && pin?.clientIdentifier && clientIdentifier !== undefined && pin.clientIdentifier !== clientIdentifier) {
+    warnOnce(
+      'clientIdentifier',
+      'clientIdentifier changed while a code was on screen: that code, and the device plex.tv lists for it, keep the identifier it was created with, and the new one applies to the next code. If the identifier loads after mount (from your server, or from storage in an effect), render the widget or enable the hook once it is known, or give it `key={clientIdentifier}`.',
+    )
+  }
   const pollActive = enabled && pin !== null && !round.expired && !round.signedIn
 
   const pollQuery = useQuery<PollResult, Error>(

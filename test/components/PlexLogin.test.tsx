@@ -608,6 +608,22 @@ describe('<PlexLogin>', () => {
       expect(onAuthenticated).toHaveBeenCalledTimes(1)
     })
 
+    // Seerr's identifier comes from its server, Overseerr's from storage read in an effect: both
+    // arrive after the first PIN, which stays bound to the default one (an adoption probe, 2026-11-26).
+    it('warns in development when clientIdentifier arrives after the code is on screen, which keeps the first one', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const { sim, rerender } = await signIn()
+      rerender(<PlexLogin product="Test App" onAuthenticated={() => {}} />)
+      expect(warn).not.toHaveBeenCalled()
+      rerender(<PlexLogin product="Test App" clientIdentifier="seerr-server-uuid" onAuthenticated={() => {}} />)
+      await flush(1000)
+      rerender(<PlexLogin product="Test App" clientIdentifier="seerr-server-uuid" onAuthenticated={() => {}} />)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/clientIdentifier changed while a code was on screen.*key=\{clientIdentifier\}/s)
+      expect(sim.requests('create-pin')).toHaveLength(1)
+      expect(sim.latestPin()?.clientIdentifier).not.toBe('seerr-server-uuid')
+    })
+
     it('gives two widgets on one page a PIN each', async () => {
       installFakeClock()
       const sim = startSimulator()
