@@ -9,6 +9,7 @@ export type {
   PlexSimulatorOptions,
   SimulatorFault,
   SimulatorFaultOptions,
+  SimulatorLinkOptions,
   SimulatorLinkResult,
   SimulatorLogEntry,
   SimulatorPin,
