@@ -44,22 +44,22 @@ export function normalizeBaseUrl(value: string, name = 'baseUrl'): string {
   } catch {
     // Handled below, with the same message as a wrong scheme.
   }
+  // `?` and `#` alone leave search and hash empty, hence the test on href.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || (name === 'baseUrl' && /[?#]/.test(url.href))) {
+    throw optionError(process.env.NODE_ENV !== 'production' ? describeBadUrl(value, name, url) : `invalid ${name}`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/** What is wrong with a URL `normalizeBaseUrl` refuses, for the development message. */
+function describeBadUrl(value: string, name: string, url: URL | undefined): string {
   const problem = !url || !/^https?:$/.test(url.protocol)
     ? ''
     : url.username || url.password
       ? ' without credentials'
-      : name === 'baseUrl' && /[?#]/.test(url.href) // `?` and `#` alone leave search and hash empty
-        ? ' without a query or fragment'
-        : null
-  if (problem !== null) {
-    // Never the query either: a Plex server address pasted from a browser carries X-Plex-Token.
-    throw optionError(
-      process.env.NODE_ENV !== 'production'
-        ? `${name} must be an absolute http: or https: URL${problem} such as "https://plex.tv"${problem === ' without credentials' ? '' : `; got ${JSON.stringify(value.replace(/[?#][^]*/, '?…'))}`}.`
-        : `invalid ${name}`,
-    )
-  }
-  return (url as URL).href.replace(/\/+$/, '')
+      : ' without a query or fragment'
+  // Never the query either: a Plex server address pasted from a browser carries X-Plex-Token.
+  return `${name} must be an absolute http: or https: URL${problem} such as "https://plex.tv"${problem === ' without credentials' ? '' : `; got ${JSON.stringify(value.replace(/[?#][^]*/, '?…'))}`}.`
 }
 
 /** The app's name, trimmed; throws a `TypeError` that says what to pass. */
