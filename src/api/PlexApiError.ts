@@ -64,10 +64,9 @@ export function isTransientError(error: unknown): boolean {
 }
 
 /** An `invalid-response` error naming what was wrong with plex.tv's answer (never echoing it). */
-export function invalidResponse(what: string, cause?: unknown): PlexApiError {
+export function invalidResponse(what: string): PlexApiError {
   return new PlexApiError({
     kind: 'invalid-response',
     message: `plex.tv sent an answer the sign-in cannot use (${what}). Try again, or tell whoever runs this app if it keeps happening.`,
-    cause,
   })
 }
