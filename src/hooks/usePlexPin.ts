@@ -304,7 +304,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       checkPlexLoginOptions({ product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption }),
     [product, clientIdentifier, baseUrl, linkOption, pollOption, renewalsOption],
   )
-  const latest = useLatestRef({ options })
+  const latest = useLatestRef(options)
   const enabled = options.enabled !== false && configError === null
 
   // The client must be mounted, as QueryClientProvider does, or focus and reconnect events never
@@ -348,7 +348,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         if (current.creating?.generation === generation) return current.creating.pin
         // The options of the moment the PIN is created; later changes apply to the next PIN, so
         // a re-render with a new `product` never restarts a sign-in in progress.
-        const client = createPlexClient(latest.current.options)
+        const client = createPlexClient(latest.current)
         current.client = client
         const attempt: NonNullable<Session['creating']> = {
           generation,
@@ -489,14 +489,14 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     dispatch({ type: 'signed-in' })
     const token = session.current.token
     session.current.token = null
-    if (token) callSafely(latest.current.options.onAuthenticated, token, pin)
+    if (token) callSafely(latest.current.onAuthenticated, token, pin)
   }, [authenticated, pin, latest])
 
   // Remembered so StrictMode's repeated effects do not report the same status twice. A failure
   // that persists through background retries keeps its Error object (above), so it is reported once.
   const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
   useEffect(() => {
-    const { options: callbacks } = latest.current
+    const callbacks = latest.current
     const last = reported.current
     if (last.status !== status) {
       last.status = status
