@@ -28,7 +28,7 @@ export function formatCountdown(seconds: number, locale?: string | readonly stri
   if (process.env.NODE_ENV !== 'production' && locale != null && !valid) warnInvalid(`of type ${typeof locale}`)
   // Building an Intl.NumberFormat costs milliseconds; the countdown formats once a second. A list
   // is cached by its text: an app may pass a new one, like `[...navigator.languages]`, each render.
-  const key = valid ? `${Array.isArray(locale) ? '[' : ''}${String(locale)}` : undefined
+  const key = valid ? JSON.stringify(locale) : undefined
   let digits = formatters.get(key)
   if (!digits) {
     digits = createFormatter(valid ? (locale as string | string[]) : undefined)
