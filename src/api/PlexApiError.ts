@@ -35,7 +35,8 @@ export interface PlexApiErrorOptions {
 /** The one error type of the plex.tv client. `message` is a sentence a person can act on. */
 export class PlexApiError extends Error {
   override readonly name = 'PlexApiError'
-  readonly kind: PlexApiErrorKind
+  // Set with the other fields by the constructor's Object.assign.
+  declare readonly kind: PlexApiErrorKind
   declare readonly status?: number
   declare readonly plexCode?: number
   declare readonly plexMessage?: string
@@ -43,7 +44,6 @@ export class PlexApiError extends Error {
 
   constructor({ message, cause, ...fields }: PlexApiErrorOptions) {
     super(message, { cause })
-    this.kind = fields.kind
     Object.assign(this, fields)
   }
 }
