@@ -114,11 +114,6 @@ const PLACEHOLDER_CODE = NO_BREAK_SPACE.repeat(4)
  * wraps as the real one will, so a long translation does not make the widget grow when it arrives.
  */
 const PLACEHOLDER_TIME = '\u2012\u2012:\u2012\u2012'
-const NO_CLASS_NAMES: Partial<Record<PlexLoginPart, string>> = {}
-
-function joinClasses(...names: (string | undefined)[]): string | undefined {
-  return names.filter(Boolean).join(' ') || undefined
-}
 
 /**
  * "Sign in with Plex" by code: shows the plex.tv/link code, a QR code and a link, polls until
@@ -164,7 +159,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
     if (process.env.NODE_ENV !== 'production' && rootProps.style != null && !style) {
       warnOnce('style', 'style must be an object of CSS properties, as React takes it (not a CSS string); ignoring it.')
     }
-    const classNames = classNameOverrides ?? NO_CLASS_NAMES
+    const classNames: Partial<Record<PlexLoginPart, string>> = classNameOverrides ?? {}
     // JSX children instead of a render function would throw mid sign-in; draw the built-in parts.
     const render = typeof children === 'function' ? children : undefined
     if (process.env.NODE_ENV !== 'production' && children != null && !render) {
@@ -345,7 +340,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
         tabIndex={rootProps.tabIndex ?? -1}
         ref={root}
         {...focusHandlers}
-        className={joinClasses(classNames.root, className)}
+        className={[classNames.root, className].filter(Boolean).join(' ') || undefined}
         data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}
         data-retrying={pin.isRetrying ? '' : undefined}
