@@ -196,21 +196,21 @@ interface PollResult {
 
 const NOT_AUTHENTICATED: PollResult = { authenticated: false, failures: 0, failure: null }
 
-/** What outlives renders but belongs to one mounted hook. */
+/** What outlives renders but belongs to one mounted hook. All but the controller start unset. */
 interface Session {
   controller: AbortController
-  client: PlexClient | null
+  client?: PlexClient
   /** The token between the poll that found it and the effect that delivers it; then cleared. */
-  token: string | null
-  mounted: boolean
+  token?: string | null
+  mounted?: boolean
   /** The PIN created for a generation, so asking again for that generation never makes a new one. */
-  created: { generation: number; pin: PlexPinInfo } | null
+  created?: { generation: number; pin: PlexPinInfo }
   /**
    * The create request on its way, if any. A create abandoned by a restart or a renewal may still
    * answer; only this one may record its PIN, or a late answer would swap the code at the next
    * refetch.
    */
-  creating: { generation: number; pin: Promise<PlexPinInfo> } | null
+  creating?: { generation: number; pin: Promise<PlexPinInfo> } | null
 }
 
 let instanceCounter = 0
@@ -296,7 +296,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const [instanceId] = useState(() => `${onServer() ? 'server' : (pageLoadId ??= Math.random().toString(36).slice(2, 8))}-${++instanceCounter}`)
   const [round, dispatch] = useReducer(roundReducer, INITIAL_ROUND)
   const session = useRef<Session>(null as unknown as Session)
-  session.current ??= { controller: new AbortController(), client: null, token: null, mounted: false, created: null, creating: null }
+  session.current ??= { controller: new AbortController() }
 
   const { product, clientIdentifier, baseUrl, linkUrl: linkOption, pollInterval: pollOption, maxRenewals: renewalsOption } = options
   const { pollInterval, maxRenewals, linkUrl, configError } = useMemo(
