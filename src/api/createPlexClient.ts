@@ -4,7 +4,7 @@ import { parsePin } from './parsePin.js'
 import { parseRetryAfter } from './parseRetryAfter.js'
 import { parseUser } from './parseUser.js'
 import { invalidResponse, PlexApiError, type PlexApiErrorKind } from './PlexApiError.js'
-import type { PlexClient, PlexClientOptions, PlexDeviceInfo } from './types.js'
+import type { PlexClient, PlexClientOptions } from './types.js'
 
 export const DEFAULT_BASE_URL = 'https://plex.tv'
 
@@ -20,8 +20,11 @@ export const MAX_CLIENT_IDENTIFIER_LENGTH = 256
  */
 export const REQUEST_TIMEOUT_MS = 30_000
 
-/** The options sent as `X-Plex-*`: `platformVersion` becomes `X-Plex-Platform-Version`. */
-const DEVICE_KEYS = ['product', 'version', 'platform', 'platformVersion', 'device', 'deviceName', 'model', 'language'] as const satisfies readonly (keyof PlexDeviceInfo)[]
+/**
+ * The options sent as `X-Plex-*`: `platformVersion` becomes `X-Plex-Platform-Version`,
+ * `clientIdentifier` `X-Plex-Client-Identifier`.
+ */
+const IDENTITY_KEYS = ['product', 'version', 'platform', 'platformVersion', 'device', 'deviceName', 'model', 'language', 'clientIdentifier'] as const satisfies readonly (keyof PlexClientOptions)[]
 
 /**
  * A `TypeError` for a developer's mistake. The sentence that says what to change is written inline
@@ -125,11 +128,11 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
   const host = new URL(baseUrl).host
 
   const identity: Record<string, string> = {}
-  for (const key of DEVICE_KEYS) {
-    const value = key === 'product' ? product : options[key]
+  const checked: PlexClientOptions = { ...options, product, clientIdentifier }
+  for (const key of IDENTITY_KEYS) {
+    const value = checked[key]
     if (value) identity[`X-Plex-${key.charAt(0).toUpperCase()}${key.slice(1).replace(/[A-Z]/g, '-$&')}`] = value
   }
-  identity['X-Plex-Client-Identifier'] = clientIdentifier
 
   /**
    * One request to plex.tv: its JSON body and the local time it arrived, or a `PlexApiError` whose
