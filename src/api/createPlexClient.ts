@@ -67,14 +67,15 @@ function describeBadUrl(value: string, name: string, url: URL | undefined): stri
 
 /** The app's name, trimmed; throws a `TypeError` that says what to pass. */
 export function checkProduct(value: unknown): string {
-  if (typeof value !== 'string' || !value.trim()) {
+  const trimmed = typeof value === 'string' ? value.trim() : ''
+  if (!trimmed) {
     throw optionError(
       process.env.NODE_ENV !== 'production'
         ? 'product is required: pass your app\'s name (plex.tv shows it in "Authorized Devices").'
         : 'invalid product',
     )
   }
-  return value.trim()
+  return trimmed
 }
 
 /** A usable `X-Plex-Client-Identifier`, trimmed; throws a `TypeError` that says what to change. */
