@@ -7,9 +7,8 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000
  * only when the server lists it in `Access-Control-Expose-Headers`).
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null) return undefined
-  const text = value.trim()
-  if (text === '') return undefined
+  const text = value?.trim()
+  if (!text) return undefined
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
   // An HTTP-date always names a weekday and month; V8 would read "-5" as a year.
   if (!/[a-z]/i.test(text)) return undefined
