@@ -244,10 +244,6 @@ function liveSignal(session: Session): AbortSignal {
   return session.controller.signal
 }
 
-function withoutToken({ authToken: _token, ...pin }: { authToken: string | null } & PlexPinInfo): PlexPinInfo {
-  return pin
-}
-
 /**
  * Transient failures (network, 5xx, 429) are retried for as long as the query lives, with backoff
  * capped at 30 s; answers that will not get better are not retried.
@@ -353,8 +349,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         const attempt: NonNullable<Session['creating']> = {
           generation,
           pin: client.createPin({ signal: liveSignal(current) }).then(
-            (answer) => {
-              const pin = withoutToken(answer)
+            // Cached and returned without its token, which never enters the query cache.
+            ({ authToken: _token, ...pin }) => {
               if (current.creating === attempt) current.created = { generation, pin }
               return pin
             },
