@@ -236,15 +236,6 @@ const onlineSnapshot = () => onlineChanges * 2 + +onlineManager.isOnline()
 const onlineOnServer = () => 1
 
 /**
- * The session's signal for a new create. Unmounting (or StrictMode's rehearsal of it) and
- * `enabled: false` abort the session's controller; the next create gets a fresh one.
- */
-function liveSignal(session: Session): AbortSignal {
-  if (session.controller.signal.aborted) session.controller = new AbortController()
-  return session.controller.signal
-}
-
-/**
  * Transient failures (network, 5xx, 429) are retried for as long as the query lives, with backoff
  * capped at 30 s; answers that will not get better are not retried.
  */
@@ -346,9 +337,12 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
         // a re-render with a new `product` never restarts a sign-in in progress.
         const client = createPlexClient(latest.current)
         current.client = client
+        // Unmounting (or StrictMode's rehearsal of it) and `enabled: false` abort the session's
+        // controller; the next create gets a fresh one.
+        if (current.controller.signal.aborted) current.controller = new AbortController()
         const attempt: NonNullable<Session['creating']> = {
           generation,
-          pin: client.createPin({ signal: liveSignal(current) }).then(
+          pin: client.createPin({ signal: current.controller.signal }).then(
             // Cached and returned without its token, which never enters the query cache.
             ({ authToken: _token, ...pin }) => {
               if (current.creating === attempt) current.created = { generation, pin }
