@@ -27,15 +27,13 @@ export function subscribeToTicks(listener: () => void): () => void {
   }
 }
 
-/** The time of the last tick (fresh when nothing listens, so a first render is right). */
-export function getTickTime(): number {
-  if (listeners.size === 0) now = Date.now()
-  return now
-}
-
-/** Whole seconds from the last tick until `deadline`, never negative. */
+/**
+ * Whole seconds from the last tick until `deadline`, never negative. The time is fresh when
+ * nothing listens, so a first render is right.
+ */
 export function secondsUntil(deadline: number): number {
-  return Math.max(0, Math.ceil((deadline - getTickTime()) / 1000))
+  if (listeners.size === 0) now = Date.now()
+  return Math.max(0, Math.ceil((deadline - now) / 1000))
 }
 
 /** A `useSyncExternalStore` subscription for when there is nothing to follow. */
