@@ -94,9 +94,8 @@ export function checkClientIdentifier(value: unknown): string {
 /** plex.tv's own error (`errors[0]`), its message cleaned to one line of at most 200 characters. */
 function readPlexError(text: string): { plexCode?: number; plexMessage?: string } {
   try {
-    const first: unknown = JSON.parse(text).errors[0]
-    if (!isRecord(first)) return {}
-    const { code, message } = first
+    // Any JSON value: what is not an object has neither field; null throws, as no `errors` does.
+    const { code, message }: Record<string, unknown> = JSON.parse(text).errors[0]
     return {
       plexCode: typeof code === 'number' ? code : undefined,
       plexMessage: typeof message === 'string' ? message.replace(/[\0-\x1f\x7f]/g, ' ').trim().slice(0, 200) || undefined : undefined,
