@@ -13,7 +13,9 @@ export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60
  */
 export function parsePin(body: unknown, strong: boolean, receivedAt: number, polled = false): PlexPin {
   if (!isRecord(body)) throw invalidResponse('expected a PIN object')
-  const { id, code, expiresIn, authToken = null, location } = body
+  const { id, code, authToken = null, location } = body
+  // Checked below: Number.isFinite is false for anything but a finite number (it converts nothing).
+  const expiresIn = body.expiresIn as number
   if (!isId(id)) throw invalidResponse('the PIN has no valid id')
   if (typeof code !== 'string' || !(strong ? /^[a-z\d]{25}$/ : /^[A-Z\d]{4}$/).test(code)) {
     throw invalidResponse(`the PIN code is not ${strong ? '25 lowercase' : '4'} letters or digits`)
@@ -24,7 +26,7 @@ export function parsePin(body: unknown, strong: boolean, receivedAt: number, pol
   // A PIN polled in its last second may count down to 0 or, rounded, below: a linked one's token
   // is what matters then, and an unlinked one is about to be renewed; neither is a broken answer.
   // A PIN just created with no lifetime left is.
-  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn > MAX_EXPIRES_IN_SECONDS || (expiresIn <= 0 && !polled)) {
+  if (!Number.isFinite(expiresIn) || expiresIn > MAX_EXPIRES_IN_SECONDS || (expiresIn <= 0 && !polled)) {
     throw invalidResponse('the PIN has no valid lifetime (expiresIn)')
   }
   return {
