@@ -222,6 +222,8 @@ export const PlexLogin = /* @__PURE__ */ memo(
     // A mistake in the options (a TypeError) is cured by new options, which the widget follows by
     // itself; "Try again" would do nothing.
     const hasActions = status === 'expired' || (status === 'error' && !(pin.error instanceof TypeError))
+    // Each action has a label and a function of the same name.
+    const action = status === 'error' ? 'retry' : 'renew'
     // The app's ref gets the root element; attached once, not on every render.
     useImperativeHandle(forwardedRef, () => root.current as HTMLDivElement, [])
 
@@ -314,15 +316,9 @@ export const PlexLogin = /* @__PURE__ */ memo(
 
         {hasActions && (
           <div data-part="actions" className={classNames.actions}>
-            {status === 'error' ? (
-              <button type="button" data-part="retry" onClick={pin.retry}>
-                {labels.retry}
-              </button>
-            ) : (
-              <button type="button" data-part="renew" onClick={pin.renew}>
-                {labels.renew}
-              </button>
-            )}
+            <button type="button" data-part={action} onClick={pin[action]}>
+              {labels[action]}
+            </button>
           </div>
         )}
       </>
