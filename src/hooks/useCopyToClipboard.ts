@@ -24,7 +24,8 @@ async function writeText(text: string): Promise<void> {
     }
     document.addEventListener('copy', hand)
     try {
-      if (!document.execCommand('copy') || !handed) throw new Error('copy command refused')
+      // Refused: the rejection is all the caller needs ("failed"), never shown.
+      if (!document.execCommand('copy') || !handed) throw new Error()
     } finally {
       document.removeEventListener('copy', hand)
     }
