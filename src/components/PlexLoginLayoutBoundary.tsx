@@ -14,7 +14,8 @@ export interface PlexLoginLayoutBoundaryProps {
 
 interface State {
   failed: boolean
-  key: unknown
+  /** The `resetKey` the state is about (set before the first render). */
+  key?: unknown
 }
 
 /** Calls `draw` while rendering, so what it throws, or returns that React cannot render, lands here. */
@@ -28,7 +29,7 @@ function AppLayout({ draw }: { draw: () => ReactNode }) {
  * itself lives above this boundary and goes on either way.
  */
 export class PlexLoginLayoutBoundary extends Component<PlexLoginLayoutBoundaryProps, State> {
-  override state: State = { failed: false, key: undefined }
+  override state: State = { failed: false }
 
   static getDerivedStateFromError(): Partial<State> {
     return { failed: true }
