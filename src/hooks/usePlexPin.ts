@@ -484,7 +484,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
 
   // Remembered so StrictMode's repeated effects do not report the same status twice. A failure
   // that persists through background retries keeps its Error object (above), so it is reported once.
-  const reported = useRef<{ status: PlexPinStatus | null; error: Error | null }>({ status: null, error: null })
+  // Empty until the first report: the first status always differs, and no error needs no call.
+  const reported = useRef<{ status?: PlexPinStatus; error?: Error | null }>({})
   useEffect(() => {
     const callbacks = latest.current
     const last = reported.current
