@@ -173,18 +173,18 @@ interface RoundState {
 
 type RoundAction = { type: 'expire'; generation: number; maxRenewals: number } | { type: 'renew' } | { type: 'signed-in' }
 
+const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false, signedIn: false }
+
 function roundReducer(state: RoundState, action: RoundAction): RoundState {
-  if (action.type === 'renew') return { generation: state.generation + 1, renewals: 0, expired: false, signedIn: false }
+  if (action.type === 'renew') return { ...INITIAL_ROUND, generation: state.generation + 1 }
   if (action.type === 'signed-in') return state.signedIn ? state : { ...state, signedIn: true }
   // An expiry reported for a PIN we already replaced, or after the sign-in, is old news.
   if (action.generation !== state.generation || state.expired || state.signedIn) return state
   if (state.renewals < action.maxRenewals) {
-    return { generation: state.generation + 1, renewals: state.renewals + 1, expired: false, signedIn: false }
+    return { ...INITIAL_ROUND, generation: state.generation + 1, renewals: state.renewals + 1 }
   }
   return { ...state, expired: true }
 }
-
-const INITIAL_ROUND: RoundState = { generation: 0, renewals: 0, expired: false, signedIn: false }
 
 interface PollResult {
   authenticated: boolean
