@@ -18,8 +18,11 @@ export const PlexApiErrorKind = {
 
 export type PlexApiErrorKind = (typeof PlexApiErrorKind)[keyof typeof PlexApiErrorKind]
 
+/** What a {@link PlexApiError} is made from. */
 export interface PlexApiErrorOptions {
+  /** What went wrong, one of {@link PlexApiErrorKind}. */
   kind: PlexApiErrorKind
+  /** A sentence a person can act on: what failed, why, what to do. */
   message: string
   /** HTTP status, when plex.tv answered. */
   status?: number | undefined
@@ -29,6 +32,7 @@ export interface PlexApiErrorOptions {
   plexMessage?: string | undefined
   /** For `rate-limited` (and a 503): how long plex.tv asked us to wait, when it said (`Retry-After`). */
   retryAfterMs?: number | undefined
+  /** The error underneath (a `fetch` TypeError, a JSON SyntaxError), as `Error.cause`. */
   cause?: unknown
 }
 

@@ -6,6 +6,7 @@ import { parseUser } from './parseUser.js'
 import { invalidResponse, PlexApiError, type PlexApiErrorKind } from './PlexApiError.js'
 import type { PlexClient, PlexClientOptions } from './types.js'
 
+/** plex.tv's API origin, the client's `baseUrl` unless given another. */
 export const DEFAULT_BASE_URL = 'https://plex.tv'
 
 /** For a 404/1020 on a PIN, and for an unlinked PIN polled at `expiresIn` 0. */

@@ -1,15 +1,26 @@
 /** Geo data plex.tv attaches to a PIN. Every field is optional: plex.tv omits what it does not know. */
 export interface PlexPinLocation {
+  /** Country code, e.g. `'NL'`. */
   code?: string
+  /** Whether the country is in the European Union. */
   european_union_member?: boolean
+  /** Continent code, e.g. `'EU'`. */
   continent_code?: string
+  /** Country name, e.g. `'Netherlands'`. */
   country?: string
+  /** City name. */
   city?: string
+  /** IANA time zone, e.g. `'Europe/Amsterdam'`. */
   time_zone?: string
+  /** Postal code, as text. */
   postal_code?: string
+  /** Whether privacy law restricts what plex.tv may do with the data in this country. */
   in_privacy_restricted_country?: boolean
+  /** Whether privacy law restricts it in this region. */
   in_privacy_restricted_region?: boolean
+  /** Region within the country, e.g. `'North Brabant'`. */
   subdivisions?: string
+  /** Latitude and longitude as text, e.g. `'51.5869, 4.7471'`. */
   coordinates?: string
 }
 
@@ -56,6 +67,7 @@ export interface PlexUser {
   username: string | null
   /** Display name (what Plex shows); may equal `username`. */
   title: string | null
+  /** The account's e-mail address. */
   email: string | null
   /** URL of the avatar. */
   thumb: string | null
@@ -81,6 +93,7 @@ export interface PlexDeviceInfo {
   language?: string | undefined
 }
 
+/** Options of `createPlexClient()`: who is asking (the X-Plex-* values) and where. */
 export interface PlexClientOptions extends PlexDeviceInfo {
   /**
    * Origin of the plex.tv API; point it at the simulator in tests.
@@ -98,11 +111,13 @@ export interface PlexClientOptions extends PlexDeviceInfo {
   fetch?: ((url: string, init: RequestInit) => Promise<Response>) | undefined
 }
 
+/** Options every client call takes. */
 export interface RequestOptions {
   /** Aborts the request. */
   signal?: AbortSignal | undefined
 }
 
+/** Options of {@link PlexClient.createPin}. */
 export interface CreatePinOptions extends RequestOptions {
   /**
    * `true` asks for a 25-character code for the app.plex.tv sign-in page; `false` for the
@@ -112,6 +127,7 @@ export interface CreatePinOptions extends RequestOptions {
   strong?: boolean | undefined
 }
 
+/** A typed plex.tv client, from `createPlexClient()`: the PIN calls and the account check. */
 export interface PlexClient {
   /** The API origin this client talks to, after defaults. */
   readonly baseUrl: string

@@ -11,7 +11,9 @@ export const MIN_POLL_INTERVAL_MS = 1000
  * (and past 2^31 - 1 ms a browser timer fires at once, which would poll in a tight loop).
  */
 export const MAX_POLL_INTERVAL_MS = 60_000
+/** How many times an expired code is replaced by a new one before the sign-in reads `expired`. */
 export const DEFAULT_MAX_RENEWALS = 3
+/** Where a person enters the code: the link's and the QR code's address, with `?pin=CODE`. */
 export const DEFAULT_LINK_URL = 'https://plex.tv/link'
 /**
  * The most a QR code at level M holds (version 40, 2,331 bytes; measured with qrcode.react, which

@@ -41,6 +41,7 @@ export const QUERY_KEY_SCOPE = 'react-plex-login'
 /** Polling slows to this while the page is hidden (the person is on plex.tv/link in another tab). */
 export const HIDDEN_POLL_INTERVAL_MS = 5000
 
+/** Options of {@link usePlexPin}: who is asking (the X-Plex-* values), where, and how often. */
 export interface UsePlexPinOptions extends PlexDeviceInfo {
   /** The app's name, shown to the person in plex.tv's "Authorized Devices" (`X-Plex-Product`). */
   product: string

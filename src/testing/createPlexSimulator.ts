@@ -8,8 +8,9 @@
 
 import { MAX_EXPIRES_IN_SECONDS } from '../api/parsePin.js'
 
-/** plex.tv's lifetimes: 15 minutes for a link code, 30 for a strong one. */
+/** Seconds a link PIN (the 4-character code) lives on plex.tv: 15 minutes. */
 export const LINK_PIN_LIFETIME_S = 900
+/** Seconds a strong PIN (the 25-character code of the app.plex.tv/auth flow) lives: 30 minutes. */
 export const STRONG_PIN_LIFETIME_S = 1800
 
 const LINK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
@@ -28,6 +29,11 @@ function nextCode(code: string, alphabet: string): string {
   return last > 0 ? nextCode(code.slice(0, last), alphabet) + alphabet[0] : alphabet[0] ?? ''
 }
 
+/**
+ * What a request asked for: `create-pin` (`POST /api/v2/pins`), `get-pin` (`GET /api/v2/pins/{id}`),
+ * `link-pin` (`PUT /api/v2/pins/link`), `get-user` (`GET /api/v2/user`), `get-avatar` (the
+ * account's image), `preflight` (any `OPTIONS`), `unknown` (anything else).
+ */
 export type SimulatorRoute = 'create-pin' | 'get-pin' | 'link-pin' | 'get-user' | 'get-avatar' | 'preflight' | 'unknown'
 
 const ROUTES: readonly SimulatorRoute[] = ['create-pin', 'get-pin', 'link-pin', 'get-user', 'get-avatar', 'preflight', 'unknown']
@@ -35,11 +41,17 @@ const ROUTES: readonly SimulatorRoute[] = ['create-pin', 'get-pin', 'link-pin', 
 const API_ROUTES: readonly SimulatorRoute[] = ['create-pin', 'get-pin', 'link-pin', 'get-user']
 const FAULT_TYPES: readonly string[] = ['status', 'body', 'drop', 'redirect']
 
+/** The fake plex.tv account that links codes, and what `/api/v2/user` answers for its tokens. */
 export interface SimulatorUser {
+  /** The account's numeric id. */
   id: number
+  /** The account's stable UUID. */
   uuid: string
+  /** Login name. */
   username: string
+  /** Display name. */
   title: string
+  /** E-mail address. */
   email: string
   /**
    * The avatar's address; a path is served by the simulator itself (an SVG with the initial), so
@@ -51,23 +63,35 @@ export interface SimulatorUser {
   token: string
 }
 
+/** A PIN the simulator made, as it keeps it (times in ms of its clock). */
 export interface SimulatorPin {
+  /** The id in the poll URL. */
   id: number
+  /** The code: 4 characters, or 25 for a strong PIN. */
   code: string
+  /** Whether it was created with `strong=true`. */
   strong: boolean
+  /** The `X-Plex-Product` it was created with (`''` without one). */
   product: string
+  /** The `X-Plex-Client-Identifier` it was created with; only that client may poll it. */
   clientIdentifier: string
+  /** When it was created (simulator clock, ms). */
   createdAt: number
+  /** When it expires (simulator clock, ms); `expire()` moves it to now. */
   expiresAt: number
+  /** The token a link gave it, or `null` while nobody has linked it. */
   authToken: string | null
 }
 
+/** One request the simulator received, in `log`. */
 export interface SimulatorLogEntry {
   /** Simulator clock when the request arrived. */
   time: number
+  /** The HTTP method, upper case. */
   method: string
   /** Path without the query string, e.g. `/api/v2/pins/1272322473`. */
   path: string
+  /** What the request asked for. */
   route: SimulatorRoute
   /** Query parameters (X-Plex-* among them, when the client sent them that way); `X-Plex-Token` is redacted. */
   query: Record<string, string>
@@ -82,11 +106,42 @@ export interface SimulatorLogEntry {
  * can carry: 200–599 (`redirect`: 300–399); 204, 205 and 304 are answered without a body.
  */
 export type SimulatorFault =
-  | { type: 'status'; status: number; retryAfter?: string; body?: string; contentType?: string }
-  | { type: 'body'; body: string; status?: number; contentType?: string }
-  | { type: 'drop' }
-  | { type: 'redirect'; location: string; status?: number }
+  | {
+      /** Answer with this status and plex.tv's error shape (or `body`). */
+      type: 'status'
+      /** The status, 200–599. */
+      status: number
+      /** A `Retry-After` header, as text: seconds (`'5'`) or an HTTP date. */
+      retryAfter?: string
+      /** The body instead of plex.tv's error JSON. */
+      body?: string
+      /** The body's `Content-Type`. @defaultValue `'application/json'` */
+      contentType?: string
+    }
+  | {
+      /** Answer with this body (malformed JSON, a Wi-Fi login page). */
+      type: 'body'
+      /** The body, as sent. */
+      body: string
+      /** The status. @defaultValue 200 */
+      status?: number
+      /** The body's `Content-Type`. @defaultValue `'application/json'` */
+      contentType?: string
+    }
+  | {
+      /** Drop the connection: no answer at all (`fetch` rejects). */
+      type: 'drop'
+    }
+  | {
+      /** Send the client elsewhere. */
+      type: 'redirect'
+      /** The `Location` header. */
+      location: string
+      /** The status, 300–399. @defaultValue 302 */
+      status?: number
+    }
 
+/** Which requests a fault applies to, and how many. */
 export interface SimulatorFaultOptions {
   /** How many matching requests fail: a whole number from 1, or `Infinity` (a rate limiter with a predicate `route`). @defaultValue 1 */
   times?: number | undefined
@@ -109,6 +164,7 @@ export interface SimulatorLinkOptions {
   user?: Partial<Omit<SimulatorUser, 'token'>> | undefined
 }
 
+/** Options of {@link createPlexSimulator}. */
 export interface PlexSimulatorOptions {
   /** The clock, in ms. Tests pass a fake one (or use fake timers) to expire PINs instantly. @defaultValue `Date.now` */
   now?: (() => number) | undefined
@@ -146,8 +202,21 @@ export class SimulatedConnectionDrop extends Error {
 }
 
 /** What {@link PlexSimulator.link} and {@link PlexSimulator.authorize} did: the approved PIN, or why none was. */
-export type SimulatorLinkResult = { ok: true; pin: SimulatorPin } | { ok: false; reason: 'unknown' | 'expired' }
+export type SimulatorLinkResult =
+  | {
+      /** The PIN now carries a token. */
+      ok: true
+      /** The PIN that was linked. */
+      pin: SimulatorPin
+    }
+  | {
+      /** Nothing was linked. */
+      ok: false
+      /** `unknown`: no such code (or a strong one given to `link`); `expired`: its time is up. */
+      reason: 'unknown' | 'expired'
+    }
 
+/** An in-memory plex.tv, from {@link createPlexSimulator}; put it behind MSW, a server, or use its `fetch`. */
 export interface PlexSimulator {
   /**
    * Answers one request as plex.tv would. Rejects with {@link SimulatedConnectionDrop} for a `drop`
@@ -166,6 +235,7 @@ export interface PlexSimulator {
   readonly log: SimulatorLogEntry[]
   /** Requests of one route (or all), e.g. `requests('create-pin').length`. */
   requests(route?: SimulatorRoute): SimulatorLogEntry[]
+  /** Empties the log (PINs, tokens and faults stay). */
   clearLog(): void
   /** The PINs, newest last. */
   readonly pins: SimulatorPin[]

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { routeOf, SimulatedConnectionDrop, type PlexSimulator } from './createPlexSimulator.js'
 
+/** Options of {@link plexSimulatorHandlers}. */
 export interface PlexSimulatorHandlersOptions {
   /**
    * Where the app sends its plex.tv requests: the origin, or origin plus path prefix (plex.tv

@@ -20,6 +20,7 @@ const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9
 /** Statuses HTTP sends without a body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304])
 
+/** Options of {@link startPlexSimulator}. */
 export interface StartPlexSimulatorOptions {
   /** The TCP port; `0` picks a free one. @defaultValue `0` */
   port?: number | undefined
@@ -27,11 +28,13 @@ export interface StartPlexSimulatorOptions {
   simulator?: PlexSimulator | undefined
 }
 
+/** A simulator served over HTTP, from {@link startPlexSimulator}. */
 export interface RunningPlexSimulator {
   /** The origin to pass as `baseUrl`, e.g. `http://127.0.0.1:5055` (no trailing slash). */
   url: string
   /** The page where a person enters the code, to pass as `linkUrl`: `${url}/link`. */
   linkUrl: string
+  /** The simulator behind the server, to script it: `link`, `fail`, `expire`, `log`… */
   simulator: PlexSimulator
   /**
    * Stops listening and ends every open connection. Requests still waiting out `latencyMs` stop
