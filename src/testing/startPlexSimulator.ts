@@ -34,6 +34,12 @@ export interface RunningPlexSimulator {
   url: string
   /** The page where a person enters the code, to pass as `linkUrl`: `${url}/link`. */
   linkUrl: string
+  /**
+   * The stand-in for `https://app.plex.tv/auth`, where a popup flow sends the person with a strong
+   * PIN's code in the fragment: `${authUrl}#?clientID=…&code=…&forwardUrl=…`. Its "Allow" button
+   * approves the code (as `authorize()` does) and goes on to `forwardUrl`, if any.
+   */
+  authUrl: string
   /** The simulator behind the server, to script it: `link`, `fail`, `expire`, `log`… */
   simulator: PlexSimulator
   /**
@@ -117,6 +123,7 @@ export async function startPlexSimulator({ port = 0, simulator = createPlexSimul
   return {
     url,
     linkUrl: `${url}/link`,
+    authUrl: `${url}/auth`,
     simulator,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
@@ -181,6 +188,10 @@ async function serve(req: IncomingMessage, res: ServerResponse, simulator: PlexS
 
   if (path === '/link' || path === '/link.css') {
     await serveLinkPage(req, res, { method, path, url, origin, simulator })
+    return
+  }
+  if (path === '/auth' || path === '/auth.js') {
+    await serveAuthPage(req, res, { method, path, url, origin, simulator })
     return
   }
   if (path === '/favicon.ico') {
@@ -287,6 +298,7 @@ input:focus-visible, button:focus-visible { outline: 3px solid #0969da; outline-
 .message.success { background: #dafbe1; color: #116329; }
 .message.error { background: #ffebe9; color: #a40e26; }
 .note { margin: 24px 0 0; font-size: 0.85rem; color: GrayText; }
+[hidden] { display: none !important; }
 `
 
 function escapeHtml(value: string): string {
@@ -385,4 +397,116 @@ ${messageHtml}<form method="post" action="/link">
 </body>
 </html>
 `
+}
+
+// ---------------------------------------------------------------------------------------------
+// The /auth page: what app.plex.tv/auth is for a person who is signed in to Plex (popup flows).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * app.plex.tv/auth reads its parameters from the fragment, which only a script can (this one is
+ * /auth.js); and its form goes on to the app's `forwardUrl`, which `form-action` checks too.
+ */
+const AUTH_PAGE_HEADERS = {
+  ...LINK_PAGE_HEADERS,
+  'Content-Security-Policy': LINK_PAGE_CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self';").replace(
+    "form-action 'self';",
+    "form-action 'self' http: https:;",
+  ),
+}
+
+/**
+ * Fills the form from the fragment (`#?clientID=…&code=…&forwardUrl=…`, or `#!?…` as some apps
+ * write it) and names the app; the server does the rest.
+ */
+const AUTH_PAGE_SCRIPT = `const params = new URLSearchParams(location.hash.replace(/^#!?\\??/, ''))
+const form = document.getElementById('auth-form')
+const code = params.get('code') || ''
+form.elements.code.value = code
+form.elements.forwardUrl.value = params.get('forwardUrl') || ''
+document.getElementById('auth-app').textContent = params.get('context[device][product]') || 'An app'
+if (code) form.hidden = false
+else document.getElementById('auth-missing').hidden = false
+`
+
+function renderAuthPage(simulator: PlexSimulator, message: LinkMessage): string {
+  const { title, username } = simulator.user
+  const body = message
+    ? `<p class="message ${message.kind}" id="auth-message" role="${message.kind === 'error' ? 'alert' : 'status'}" data-result="${message.kind}">${escapeHtml(message.text)}</p>\n`
+    : `<p><strong id="auth-app">An app</strong> wants to sign in with your Plex account.</p>
+<form id="auth-form" method="post" action="/auth" hidden>
+<input type="hidden" name="code">
+<input type="hidden" name="forwardUrl">
+<button type="submit">Allow</button>
+</form>
+<p class="message error" id="auth-missing" role="alert" hidden>The address has no code after “#?code=”. Open this page from the app’s sign-in button.</p>
+<noscript><p class="message error">This page reads the app’s code from the address after “#”, which needs JavaScript.</p></noscript>
+<script src="/auth.js" defer></script>
+`
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · plex.tv simulator</title>
+<link rel="stylesheet" href="/link.css">
+</head>
+<body>
+<main>
+<h1>Sign in with Plex</h1>
+<p class="account">Signed in as <strong data-user-title>${escapeHtml(title)}</strong> (<span data-user-name>${escapeHtml(username)}</span>)</p>
+${body}<p class="note">This is the offline plex.tv simulator of react-plex-login, not plex.tv.</p>
+</main>
+</body>
+</html>
+`
+}
+
+async function serveAuthPage(req: IncomingMessage, res: ServerResponse, { method, path, origin, simulator }: LinkRequest): Promise<void> {
+  if (path === '/auth.js') {
+    if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' })
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' })
+    res.end(method === 'HEAD' ? undefined : AUTH_PAGE_SCRIPT)
+    return
+  }
+  const send = (status: number, message: LinkMessage) => {
+    res.writeHead(status, { ...AUTH_PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' })
+    res.end(method === 'HEAD' ? undefined : renderAuthPage(simulator, message))
+  }
+  if (method === 'GET' || method === 'HEAD') return send(200, null)
+  if (method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD, POST' })
+
+  // As on /link: only this page's own form may approve a code.
+  const requestOrigin = req.headers.origin
+  const fetchSite = req.headers['sec-fetch-site']
+  if ((requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+    return sendText(res, 403, 'Cross-origin form posts are refused: approve the code on this page.')
+  }
+  const body = await readBody(req)
+  if (body === undefined) return sendText(res, 413, 'Request body too large')
+  const form = new URLSearchParams(body.toString('utf8'))
+  const result = simulator.authorize(form.get('code') ?? '')
+  if (!result.ok) {
+    return send(result.reason === 'expired' ? 410 : 404, {
+      kind: 'error',
+      text: result.reason === 'expired' ? 'This sign-in has expired. Start it again from the app.' : 'This sign-in was not found. Start it again from the app.',
+    })
+  }
+  // plex.tv goes on only to an http(s) forwardUrl; anything else stays here.
+  const forward = parseForwardUrl(form.get('forwardUrl'))
+  if (forward) {
+    res.writeHead(303, { Location: forward, 'Cache-Control': 'no-store' })
+    res.end()
+    return
+  }
+  send(200, { kind: 'success', text: 'Signed in. You can close this window and return to the app.' })
+}
+
+function parseForwardUrl(value: string | null): string | undefined {
+  try {
+    const url = new URL(value ?? '')
+    return /^https?:$/.test(url.protocol) ? url.href : undefined
+  } catch {
+    return undefined
+  }
 }

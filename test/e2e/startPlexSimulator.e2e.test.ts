@@ -1,7 +1,9 @@
-import { request as httpRequest } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createPlexSimulator } from '../../src/testing/createPlexSimulator'
 import { PLEX_SIMULATOR_HOST, startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
+import { launchChromium } from './support/browser'
 
 const CLIENT = 'X-Plex-Client-Identifier=e2e-client&X-Plex-Product=e2e'
 const APP_ORIGIN = 'http://127.0.0.1:5173'
@@ -196,5 +198,73 @@ describe('the /link page', () => {
     const crossSite = await postLink(server.url, body.code, { 'Sec-Fetch-Site': 'cross-site' })
     expect(crossSite.status).toBe(403)
     expect(server.simulator.latestPin()?.authToken).toBeNull()
+  })
+})
+
+// Every surveyed web app (Overseerr, Seerr, Tautulli, Tunarr…) signs in through a popup to
+// app.plex.tv/auth with a strong PIN; without a stand-in, that flow could not be built offline
+// (an adoption probe, 2026-11-26).
+describe('the /auth page (app.plex.tv/auth)', () => {
+  async function createStrongPin(url: string) {
+    const response = await fetch(`${url}/api/v2/pins?strong=true&${CLIENT}`, { method: 'POST', headers: { Accept: 'application/json' } })
+    return (await response.json()) as { id: number; code: string }
+  }
+
+  it('reads the code from the fragment, names the app, approves the code on "Allow" and goes on to forwardUrl', { timeout: 60_000 }, async () => {
+    const server = await start()
+    const pin = await createStrongPin(server.url)
+    // The app's page the popup returns to.
+    const app = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'text/html')
+      res.end('<!doctype html><title>back in the app</title>')
+    })
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/signed-in`
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+      })
+      const fragment = new URLSearchParams({ clientID: 'e2e-client', code: pin.code, forwardUrl: appUrl, 'context[device][product]': 'Seerr' })
+      await page.goto(`${server.authUrl}#?${fragment.toString()}`)
+      expect(await page.locator('#auth-app').textContent()).toBe('Seerr')
+      await page.getByRole('button', { name: 'Allow' }).click()
+      await page.waitForURL(appUrl)
+      const poll = await fetch(`${server.url}/api/v2/pins/${pin.id}?${CLIENT}`, { headers: { Accept: 'application/json' } })
+      expect(((await poll.json()) as { authToken: unknown }).authToken).toEqual(expect.any(String))
+
+      // Opened without a code (the app built the address wrong): it says so, and offers nothing to click.
+      await page.goto(`${server.authUrl}#?clientID=e2e-client`)
+      await expect.poll(() => page.locator('#auth-missing').isVisible()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Allow' }).isVisible()).toBe(false)
+      // The script and styles load under the page's CSP.
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
+      await new Promise((resolve) => app.close(resolve))
+    }
+  })
+
+  it('says when a sign-in is unknown or expired, stays put without an http(s) forwardUrl, and refuses other origins', async () => {
+    const server = await start()
+    const pin = await createStrongPin(server.url)
+    const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(server.authUrl, { method: 'POST', headers, body: new URLSearchParams(form), redirect: 'manual' })
+
+    expect((await post({ code: pin.code }, { Origin: 'http://evil.example' })).status).toBe(403)
+    expect(server.simulator.latestPin()?.authToken).toBeNull()
+    const unknown = await post({ code: 'nothing-like-it' })
+    expect(unknown.status).toBe(404)
+    expect(await unknown.text()).toContain('This sign-in was not found.')
+
+    const approved = await post({ code: pin.code, forwardUrl: 'javascript:alert(1)' })
+    expect(approved.status).toBe(200)
+    expect(await approved.text()).toContain('Signed in. You can close this window')
+
+    const other = await createStrongPin(server.url)
+    server.simulator.expire(other.id)
+    expect((await post({ code: other.code })).status).toBe(410)
   })
 })

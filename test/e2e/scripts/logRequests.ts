@@ -2,7 +2,7 @@ import type { PlexSimulator } from '../../../src/testing/createPlexSimulator'
 
 /**
  * Prints one line per API request the simulator answers (method, path, route, status), so a
- * developer sees the polling happen, and one per code entered on the `/link` page. Tokens never
+ * developer sees the polling happen, and one per code entered on `/link` or approved on `/auth`. Tokens never
  * appear: only the path is printed.
  */
 export function logRequests(simulator: PlexSimulator, prefix = ''): void {
@@ -10,6 +10,12 @@ export function logRequests(simulator: PlexSimulator, prefix = ''): void {
   simulator.link = (code, options) => {
     const result = link(code, options)
     process.stdout.write(`${prefix}/link page: code ${code.trim().toUpperCase()} → ${result.ok ? 'linked' : result.reason}\n`)
+    return result
+  }
+  const authorize = simulator.authorize
+  simulator.authorize = (code, options) => {
+    const result = authorize(code, options)
+    process.stdout.write(`${prefix}/auth page: ${result.ok ? 'approved' : result.reason}\n`)
     return result
   }
   const handle = simulator.handle

@@ -26,6 +26,7 @@ process.stdout.write(
     `plex.tv simulator listening on ${running.url}`,
     `  API (baseUrl):       ${running.url}`,
     `  link page (linkUrl): ${running.linkUrl}`,
+    `  auth page (popups):  ${running.authUrl}#?clientID=…&code=<strong code>&forwardUrl=…`,
     `  signed-in user:      ${simulator.user.title} (${simulator.user.username})`,
     '',
     `  <PlexLogin product="…" baseUrl="${running.url}" linkUrl="${running.linkUrl}" />`,
