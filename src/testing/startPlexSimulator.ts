@@ -301,6 +301,16 @@ input:focus-visible, button:focus-visible { outline: 3px solid #0969da; outline-
 [hidden] { display: none !important; }
 `
 
+/**
+ * Whether a form post comes from another site: only a page's own form may link or approve a code,
+ * or another site could sign a person in to it behind their back.
+ */
+function isCrossOrigin(req: IncomingMessage, origin: string): boolean {
+  const requestOrigin = req.headers.origin
+  const fetchSite = req.headers['sec-fetch-site']
+  return (requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+}
+
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
@@ -332,12 +342,7 @@ async function serveLinkPage(req: IncomingMessage, res: ServerResponse, { method
   }
   if (method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD, POST' })
 
-  // Only this page's own form may link a code: another site must not link one behind a person's back.
-  const requestOrigin = req.headers.origin
-  const fetchSite = req.headers['sec-fetch-site']
-  if ((requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
-    return sendText(res, 403, 'Cross-origin form posts are refused: enter the code on this page.')
-  }
+  if (isCrossOrigin(req, origin)) return sendText(res, 403, 'Cross-origin form posts are refused: enter the code on this page.')
 
   const body = await readBody(req)
   if (body === undefined) return sendText(res, 413, 'Request body too large')
@@ -476,12 +481,7 @@ async function serveAuthPage(req: IncomingMessage, res: ServerResponse, { method
   if (method === 'GET' || method === 'HEAD') return send(200, null)
   if (method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD, POST' })
 
-  // As on /link: only this page's own form may approve a code.
-  const requestOrigin = req.headers.origin
-  const fetchSite = req.headers['sec-fetch-site']
-  if ((requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
-    return sendText(res, 403, 'Cross-origin form posts are refused: approve the code on this page.')
-  }
+  if (isCrossOrigin(req, origin)) return sendText(res, 403, 'Cross-origin form posts are refused: approve the code on this page.')
   const body = await readBody(req)
   if (body === undefined) return sendText(res, 413, 'Request body too large')
   const form = new URLSearchParams(body.toString('utf8'))
