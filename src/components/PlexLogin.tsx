@@ -340,6 +340,7 @@ export const PlexLogin = /* @__PURE__ */ memo(
         data-plex-login={unstyled ? 'unstyled' : 'styled'}
         data-state={status}
         data-retrying={pin.isRetrying ? '' : undefined}
+        data-offline={pin.isOffline ? '' : undefined}
       >
         {render ? <PlexLoginLayoutBoundary draw={() => render(pin)} fallback={builtIn} resetKey={`${status} ${pin.isRetrying} ${pin.isOffline} ${code}`} /> : builtIn}
       </div>

@@ -443,6 +443,30 @@ describe('<PlexLogin>', () => {
       }
     })
 
+    // Styles key on it: nothing is on its way while offline, so the stylesheet drops the spinner.
+    it('marks its root data-offline while the browser is offline, from before the first request', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const { onlineManager } = await import('@tanstack/react-query')
+      // TanStack Query hears the browser's events only once something subscribed; nothing has yet.
+      onlineManager.setOnline(false)
+      try {
+        const { container } = renderWithClient(<PlexLogin product="Test App" />)
+        await flush()
+        const root = container.querySelector('[data-plex-login]')
+        expect(stateOf(container)).toBe('creating')
+        expect(sim.requests('create-pin')).toHaveLength(0)
+        expect(root?.hasAttribute('data-offline')).toBe(true)
+        expect(root?.hasAttribute('data-retrying')).toBe(false)
+        act(() => void window.dispatchEvent(new Event('online')))
+        await flush()
+        expect(stateOf(container)).toBe('waiting')
+        expect(root?.hasAttribute('data-offline')).toBe(false)
+      } finally {
+        onlineManager.setOnline(true)
+      }
+    })
+
     it('during polling: keeps the code, shows the error, and "Try again" resumes polling', async () => {
       const { sim, container, onAuthenticated } = await signIn()
       const code = sim.latestPin()?.code ?? ''
