@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { QRCodeSVG } from 'qrcode.react'
-import { forwardRef, memo, useId, useImperativeHandle, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, memo, useDeferredValue, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { isRecord } from '../api/json.js'
 import type { PlexClientOptions, PlexDeviceInfo, PlexPinInfo } from '../api/types.js'
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard.js'
@@ -10,7 +10,7 @@ import { useKeepFocusWithin } from '../hooks/useKeepFocusWithin.js'
 import { usePlexPin, type PlexPinStatus, type UsePlexPinResult } from '../hooks/usePlexPin.js'
 import { warnOnce } from '../internal/warnOnce.js'
 import type { PlexLoginLabels } from './defaultPlexLoginLabels.js'
-import { PlexLoginCountdown } from './PlexLoginCountdown.js'
+import { formatCountdown, PlexLoginCountdown } from './PlexLoginCountdown.js'
 import { PlexLoginLayoutBoundary } from './PlexLoginLayoutBoundary.js'
 import { resolveLabels } from './resolveLabels.js'
 
@@ -192,19 +192,24 @@ export const PlexLogin = /* @__PURE__ */ memo(
     const isCopied = copyState === 'copied'
     const titleId = useId()
 
+    // qrcode.react encodes in render (about 70 ms on a phone-speed CPU, against a few for the code
+    // alone), so the QR is drawn in a render after the code's, its place held meanwhile. Only the
+    // QR of the code on screen is ever shown: while a new one is on its way, the placeholder is.
+    const deferredQrValue = useDeferredValue(qrValue)
+    const drawnQrValue = deferredQrValue === qrValue && qrValue
     // The same element while the code is the same, so React skips the QR entirely on renders
     // that change only the status line.
     const qrTitle = labels.qrTitle
     const qrClassName = classNames.qr
     const qr = useMemo(
       () =>
-        qrValue && (
+        drawnQrValue && (
           <QRCodeSVG
             data-part="qr"
             className={qrClassName}
             role="img"
             aria-label={qrTitle}
-            value={qrValue}
+            value={drawnQrValue}
             size={QR_SIZE}
             level="M"
             marginSize={4}
@@ -212,8 +217,11 @@ export const PlexLogin = /* @__PURE__ */ memo(
             bgColor="transparent"
           />
         ),
-      [qrValue, qrTitle, qrClassName],
+      [drawnQrValue, qrTitle, qrClassName],
     )
+    // The first Intl.NumberFormat of a page loads locale data: most of the task that showed the
+    // code on a phone-speed CPU. Built here, while the code is on its way.
+    useEffect(() => void formatCountdown(0, locale), [locale])
 
     // Parts come and go with the status ("Try again" once pressed, the link and copy button
     // while a code renews, everything but the status once signed in); focus must not go with them.

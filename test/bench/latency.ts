@@ -2,10 +2,12 @@
  * Latency budget of issue #6: `<PlexLogin>` against a hand-rolled baseline, in Chromium, against
  * the HTTP plex.tv simulator with 150 ms of latency on every answer (preflights included).
  *
- *   npx tsx test/bench/latency.ts            (BENCH_RUNS=5, BENCH_SEED=6 by default)
+ *   npx tsx test/bench/latency.ts            (BENCH_RUNS=5, BENCH_SEED=6, BENCH_CPU_RATE=1 by default)
  *
  * Figures (medians of BENCH_RUNS runs per implementation, each run in a fresh browser context,
  * so no preflight is cached, as on a first visit; the two implementations alternate):
+ *   - code answered → code visible: the create POST's answer leaving the simulator to the code in
+ *     the DOM (the render that shows it, and parsing); the simulator's clock against the page's.
  *   - mount → code visible: the first render of the component holding the implementation, to the
  *     code being in the DOM (a MutationObserver in the page); both in the page's clock. Also from
  *     navigation start (both implementations are in the same bundle, so loading it costs the same).
@@ -36,6 +38,8 @@ import { launchCdpChromium, sleep, type CdpBrowser } from './support/cdpBrowser'
 
 const LATENCY_MS = 150
 const RUNS = positiveInt('BENCH_RUNS', 5)
+/** Chromium's CPU throttling of every page (DevTools' "6× slowdown" stands for a mid-range phone). */
+const CPU_RATE = positiveInt('BENCH_CPU_RATE', 1)
 const SEED = positiveInt('BENCH_SEED', 6)
 /** How long the rate of requests is measured, page visible and then page hidden. */
 const RATE_WINDOW_MS = 10_000
@@ -138,6 +142,7 @@ class BenchPage {
     BenchPage.bySession.set(sessionId, page)
     await browser.send('Runtime.enable', {}, sessionId)
     await browser.send('Runtime.addBinding', { name: BINDING }, sessionId)
+    if (CPU_RATE > 1) await browser.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE }, sessionId)
     await browser.send('Page.navigate', { url }, sessionId)
     return page
   }
@@ -581,6 +586,7 @@ async function main(): Promise<number> {
     const rows: Row[] = [
       row('mountToCodeMs', 'mount → code visible', 'ms', (impl) => visible[impl].map((run) => run.mountToCodeMs)),
       row('navToCodeMs', 'navigation start → code visible', 'ms', (impl) => visible[impl].map((run) => run.navToCodeMs)),
+      row('createAnsweredToCodeMs', 'code answered → code visible (the render)', 'ms', (impl) => visible[impl].flatMap((run) => (run.createAnsweredToCodeMs === null ? [] : [run.createAnsweredToCodeMs]))),
       row('linkToAuthVisibleMs', 'link → onAuthenticated (page visible)', 'ms', (impl) => visible[impl].map((run) => run.linkToAuthMs)),
       row('focusReturnToAuthMs', 'focus return → onAuthenticated (linked while hidden)', 'ms', (impl) => focusReturn[impl].map((run) => run.waitAfterReturnMs)),
       row('requestsToCode', 'requests until the code is on screen', 'count', (impl) => visible[impl].map((run) => run.requestsToCode)),
@@ -596,7 +602,7 @@ async function main(): Promise<number> {
     out()
     printTable(rows)
     out()
-    out(`Latency ${LATENCY_MS} ms on every answer of the simulator, preflights included. Requests include preflights.`)
+    out(`Latency ${LATENCY_MS} ms on every answer of the simulator, preflights included. Requests include preflights.${CPU_RATE > 1 ? ` CPU throttled ${CPU_RATE}×.` : ''}`)
     out(`mount = first render of the component holding the implementation; code visible = in the DOM (MutationObserver).`)
     out(`Navigation start → code includes loading one bundle that holds both implementations.`)
     out(`Visible: linked ${visiblePhases.map((phase) => phase.toFixed(0)).join(', ')} ms after the code appeared (seed ${SEED}); timed in Node, link → callback via a DevTools binding.`)
@@ -636,6 +642,7 @@ async function main(): Promise<number> {
       version: 1,
       chromium: version.product,
       latencyMs: LATENCY_MS,
+      cpuRate: CPU_RATE,
       runs: RUNS,
       seed: SEED,
       hideMode,

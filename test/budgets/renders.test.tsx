@@ -11,10 +11,10 @@ const qrRenders = vi.hoisted(() => ({ count: 0 }))
 vi.mock('qrcode.react', async (importOriginal) => {
   const original = await importOriginal<typeof import('qrcode.react')>()
   const { forwardRef, createElement } = await import('react')
-  // Counts renders of the real QRCodeSVG; it still draws as usual.
+  // Counts renders of the real QRCodeSVG; it still draws as usual, and says what it encodes.
   const QRCodeSVG = forwardRef<SVGSVGElement, Parameters<typeof original.QRCodeSVG>[0]>(function CountedQRCodeSVG(props, ref) {
     qrRenders.count += 1
-    return createElement(original.QRCodeSVG, { ...props, ref })
+    return createElement(original.QRCodeSVG, { ...props, 'data-encodes': props.value, ref } as Parameters<typeof original.QRCodeSVG>[0])
   })
   return { ...original, QRCodeSVG }
 })
@@ -61,5 +61,36 @@ describe('render budget', () => {
     sim.expire()
     await flush(1000)
     expect(qrRenders.count).toBeGreaterThan(drawn)
+  })
+
+  // Drawing a QR takes a runtime-cost probe's 70 ms on a CPU throttled 6×; the code alone takes a
+  // few. The code is committed first and the QR in a render of its own, its place held meanwhile.
+  it('commits a code before drawing its QR, and never shows the QR of another code', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const commits: { code: string; qr: string | null }[] = []
+    const onRender: ProfilerOnRenderCallback = () => {
+      commits.push({
+        code: document.querySelector('[data-part="code"]')?.textContent ?? '',
+        qr: document.querySelector('svg[data-part="qr"]')?.getAttribute('data-encodes') ?? null,
+      })
+    }
+    render(
+      <QueryClientProvider client={newQueryClient()}>
+        <Profiler id="login" onRender={onRender}>
+          <PlexLogin product="Test App" />
+        </Profiler>
+      </QueryClientProvider>,
+    )
+    await flush()
+    sim.expire()
+    await flush(1000)
+    const codes = sim.pins.map((pin) => pin.code)
+    expect(codes).toHaveLength(2)
+    for (const code of codes) {
+      expect(commits.find((commit) => commit.code === code)?.qr, `first commit of ${code}`).toBeNull()
+      expect(commits.some((commit) => commit.code === code && commit.qr === `https://plex.tv/link?pin=${code}`), `QR of ${code}`).toBe(true)
+    }
+    for (const commit of commits) if (commit.qr !== null) expect(commit.qr).toBe(`https://plex.tv/link?pin=${commit.code}`)
   })
 })
