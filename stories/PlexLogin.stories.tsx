@@ -75,6 +75,7 @@ function stateStory(name: PlexLoginStateName): Story {
 
 export const Waiting = stateStory('waiting')
 export const Creating = stateStory('creating')
+export const Reconnecting = stateStory('reconnecting')
 export const ExpiringSoon = stateStory('expiringSoon')
 export const Renewed = stateStory('renewed')
 export const Retrying = stateStory('retrying')

@@ -55,6 +55,13 @@ export const plexLoginStates = {
     simulator: { options: { latencyMs: CREATING_LATENCY_MS } },
     shows: { state: 'creating', retrying: false, status: 'Getting a code from plex.tv…' },
   },
+  reconnecting: {
+    title: 'Reconnecting for a code',
+    description:
+      'Every request for a code answers 503. The places of the code stay held and the status line says the widget is reconnecting; no spinner turns, since between attempts nothing is on its way. After five attempts (about 15 s) the status becomes an error, and the retries go on by themselves.',
+    simulator: { setup: (sim) => sim.fail(SERVICE_UNAVAILABLE, { route: 'create-pin', times: ALWAYS }) },
+    shows: { state: 'creating', retrying: true, status: 'Reconnecting to plex.tv… plex.tv is having trouble (HTTP 503)' },
+  },
   waiting: {
     title: 'Waiting',
     description:

@@ -70,6 +70,10 @@ const stateDetails: Record<PlexLoginStateName, (widget: HTMLElement) => void> = 
     expect(widget.querySelector('[data-part="body"][data-placeholder][aria-hidden="true"] [data-part="code"]')?.textContent?.trim()).toBe('')
     expect(widget.querySelector('[data-placeholder] a[href], [data-placeholder] button:enabled')).toBeNull()
   },
+  reconnecting: (widget) => {
+    expect(widget.querySelector('[data-part="body"][data-placeholder] [data-part="code"]')?.textContent?.trim()).toBe('')
+    expect(within(widget).queryByRole('button', { name: 'Try again' })).toBeNull()
+  },
   waiting: (widget) => {
     expect(widget.querySelector('[data-part="code"]')?.textContent).toMatch(/^[A-Z0-9]{4}$/)
     expect(within(widget).getByRole('img', { name: /QR code/ })).toBeTruthy()
