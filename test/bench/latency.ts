@@ -34,6 +34,7 @@ import { createPlexSimulator } from '../../src/testing/createPlexSimulator'
 import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import type { SimulatorLogEntry } from '../../src/testing/createPlexSimulator'
 import { benchViteConfig } from './app/vite.config'
+import { out, positiveInt } from './support/args'
 import { launchCdpChromium, sleep, type CdpBrowser } from './support/cdpBrowser'
 
 const LATENCY_MS = 150
@@ -53,18 +54,6 @@ const AWAY_AFTER_LINK_MS = 3000
 const PAIR_STAGGER_MS = 1000
 const IMPLS = ['widget', 'baseline'] as const
 type Impl = (typeof IMPLS)[number]
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`)
-  return value
-}
-
-function out(line = ''): void {
-  process.stdout.write(`${line}\n`)
-}
 
 /** mulberry32: a small seeded PRNG, so both implementations get the same link moments. */
 function seededRandom(seed: number): () => number {

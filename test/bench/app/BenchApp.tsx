@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { PlexLogin } from '../../../src'
 import { BaselineLogin } from './BaselineLogin'
+import { QueryPoll } from './QueryPoll'
 import { now, report } from './report'
 
 export interface BenchAppProps {
@@ -11,13 +12,14 @@ export interface BenchAppProps {
 
 const PRODUCT = 'react-plex-login latency bench'
 
-/** The same wrapper for both implementations: it reports its first render and the callback. */
+/** The same wrapper for every implementation: it reports its first render and the callback. */
 export function BenchApp({ impl, baseUrl, clientIdentifier }: BenchAppProps) {
   // Reported once, during the first render, before the implementation itself renders.
   useState(() => report({ type: 'mount', t: now() }))
   const onAuthenticated = useCallback(() => report({ type: 'authenticated', t: now() }), [])
   const linkUrl = `${baseUrl}/link`
 
+  if (impl === 'query') return <QueryPoll product={PRODUCT} clientIdentifier={clientIdentifier} baseUrl={baseUrl} />
   return impl === 'widget' ? (
     <PlexLogin product={PRODUCT} clientIdentifier={clientIdentifier} baseUrl={baseUrl} linkUrl={linkUrl} onAuthenticated={onAuthenticated} />
   ) : (

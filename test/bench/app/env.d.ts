@@ -10,7 +10,8 @@ type BenchEvent =
   | { type: 'focus' | 'blur'; t: number }
   | { type: 'error'; message: string; t: number }
 
-type BenchImpl = 'widget' | 'baseline'
+/** `query`: a bare TanStack Query poll, the heap bench's reference (`heap.ts`). */
+type BenchImpl = 'widget' | 'baseline' | 'query'
 
 interface Window {
   /** The DevTools binding `latency.ts` adds (`Runtime.addBinding`); absent when the page is opened by hand. */

@@ -4,9 +4,10 @@ import '../../../src/styles.css'
 import { BenchApp } from './BenchApp'
 import { now, report } from './report'
 
-// ?impl=widget|baseline&api=<simulator origin>
+// ?impl=widget|baseline|query&api=<simulator origin>
 const params = new URLSearchParams(location.search)
-const impl: BenchImpl = params.get('impl') === 'baseline' ? 'baseline' : 'widget'
+const asked = params.get('impl')
+const impl: BenchImpl = asked === 'baseline' || asked === 'query' ? asked : 'widget'
 const baseUrl = params.get('api') ?? 'http://127.0.0.1:5055'
 // A fresh identifier per page load, for both implementations.
 const clientIdentifier = `bench-${impl}-${Math.random().toString(36).slice(2, 12)}-${Date.now().toString(36)}`
