@@ -228,7 +228,7 @@ export interface PlexSimulator {
    * `handle` as a `fetch`, to pass to the client or the hook (`fetch={simulator.fetch}`) without
    * MSW or a server. A path is taken as on `https://plex.tv`. Like a real `fetch`, it rejects with
    * a `TypeError` for a dropped connection (its `cause` the {@link SimulatedConnectionDrop}) and
-   * with the abort reason for an aborted request.
+   * with the abort reason for an aborted request; one aborted before the call is not sent, so not logged.
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
   /** Every request so far, oldest first. */
@@ -663,6 +663,8 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     handle,
     async fetch(input, init) {
       const request = input instanceof Request ? new Request(input, init) : new Request(new URL(input, 'https://plex.tv'), init)
+      // Aborted before it is sent, a real fetch sends nothing and plex.tv logs nothing.
+      if (request.signal.aborted) throw request.signal.reason
       try {
         // Through the property, so a wrapper an app puts around `handle` (a logger) sees these too.
         return await simulator.handle(request)

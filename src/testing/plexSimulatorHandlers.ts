@@ -27,6 +27,8 @@ export function plexSimulatorHandlers(simulator: PlexSimulator, { baseUrl = 'htt
       const path = new URL(request.url).pathname.slice(prefix.length).replace(/\/+$/, '')
       // Not plex.tv's PIN or user API: the app's own handlers, or onUnhandledRequest, answer it.
       if (routeOf(request.method.toUpperCase(), path) === 'unknown') return undefined
+      // A fetch aborted before it was sent reaches no server; MSW before 2.11.6 ran handlers for it.
+      if (request.signal.aborted) return HttpResponse.error()
       try {
         return await simulator.handle(prefix === '' ? request : await withoutPrefix(request, prefix))
       } catch (error) {

@@ -81,4 +81,17 @@ describe('plexSimulatorHandlers', () => {
     expect(simulator.pins).toHaveLength(0)
     expect(simulator.log).toMatchObject([{ route: 'create-pin', status: 0 }])
   })
+
+  // A fetch whose signal is aborted already sends nothing. MSW before 2.11.6 (the peer range
+  // allows 2.0) still ran the handlers for it, so the simulator logged a request no browser sends
+  // (a peer-range probe). Called directly here, as such an MSW does; the installed one never would.
+  it('logs nothing for a request whose signal was aborted before it was sent', async () => {
+    const simulator = createPlexSimulator()
+    const [handler] = plexSimulatorHandlers(simulator)
+    const request = new Request(`https://plex.tv/api/v2/pins?${IDENTIFIER}`, { method: 'POST', headers: JSON_ACCEPT, signal: AbortSignal.abort() })
+    const result = await handler?.run({ request, requestId: 'aborted-before-sent' })
+    expect(result?.response?.type).toBe('error')
+    expect(simulator.log).toEqual([])
+    expect(simulator.pins).toEqual([])
+  })
 })

@@ -35,4 +35,11 @@ describe('simulator.fetch', () => {
     expect(container.textContent).toContain('Could not reach plex.tv')
     expect(plex.requests('create-pin').length).toBeGreaterThan(1)
   })
+
+  it('sends nothing for a signal aborted before the call, as a real fetch', async () => {
+    const plex = createPlexSimulator()
+    const sent = plex.fetch('/api/v2/pins?X-Plex-Client-Identifier=abort&X-Plex-Product=abort', { method: 'POST', signal: AbortSignal.abort() })
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError' })
+    expect(plex.log).toEqual([])
+  })
 })
