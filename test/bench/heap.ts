@@ -5,13 +5,14 @@
  * (`baseline`). Each page has its own browser context and its own simulator, whose codes live a
  * day, so none renews.
  *
- *   npx tsx test/bench/heap.ts     (BENCH_HEAP_MINUTES=20, BENCH_HEAP_SAMPLE_S=120 by default)
+ *   npx tsx test/bench/heap.ts     (BENCH_HEAP_MINUTES=30, BENCH_HEAP_SAMPLE_S=120 by default)
  *
  * Not part of `npm run bench`: it needs real minutes. A memory probe (2026-11-26, ARCHITECTURE.md
  * "Noticed and left alone") found the heap climbing for the first 10–16 minutes of a page's life
  * (V8 optimising React's and TanStack Query's code), then flat; a per-poll figure taken during
- * the climb reads as a leak. So the slope printed is over the last half of the run only, in bytes
- * per poll, for each page. Prints a table and `BENCH_HEAP_JSON {...}`; exits non-zero only when
+ * the climb reads as a leak, and the climb comes in steps (a 20-minute run once caught one at 18
+ * minutes: 65 B/poll over its last half). So the run lasts 30 minutes and the slope printed is
+ * over its last half only, in bytes per poll, for each page. Prints a table and `BENCH_HEAP_JSON {...}`; exits non-zero only when
  * something could not be measured.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -24,7 +25,7 @@ import { benchViteConfig } from './app/vite.config'
 import { out, positiveInt } from './support/args'
 import { launchCdpChromium, sleep, type CdpBrowser } from './support/cdpBrowser'
 
-const MINUTES = positiveInt('BENCH_HEAP_MINUTES', 20)
+const MINUTES = positiveInt('BENCH_HEAP_MINUTES', 30)
 const SAMPLE_S = positiveInt('BENCH_HEAP_SAMPLE_S', 120)
 const IMPLS = ['widget', 'query', 'baseline'] as const satisfies readonly BenchImpl[]
 type Impl = (typeof IMPLS)[number]
