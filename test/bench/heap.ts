@@ -10,9 +10,10 @@
  * Not part of `npm run bench`: it needs real minutes. A memory probe (2026-11-26, ARCHITECTURE.md
  * "Noticed and left alone") found the heap climbing for the first 10–16 minutes of a page's life
  * (V8 optimising React's and TanStack Query's code), then flat; a per-poll figure taken during
- * the climb reads as a leak, and the climb comes in steps (a 20-minute run once caught one at 18
- * minutes: 65 B/poll over its last half). So the run lasts 30 minutes and the slope printed is
- * over its last half only, in bytes per poll, for each page. Prints a table and `BENCH_HEAP_JSON {...}`; exits non-zero only when
+ * the climb reads as a leak, and the climb comes in steps of tens of KB (a 30-minute run at 1/s on
+ * 2026-11-26: `<PlexLogin>` 1.69 → 2.24 MB with steps until minute 22, then flat for 8 minutes,
+ * yet 53 B/poll over its last half). So the slopes printed are over the last half and the last
+ * quarter of the run only, in bytes per poll, beside every sample. Prints a table and `BENCH_HEAP_JSON {...}`; exits non-zero only when
  * something could not be measured.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -125,22 +126,26 @@ async function main(): Promise<void> {
       const pins = page.sim.simulator.pins.length
       if (pins !== 1) throw new Error(`${page.impl}: ${pins} PINs created; the run was to wait on one code`)
     }
-    const late = samples.filter((sample) => sample.s >= (MINUTES * 60) / 2)
+    /** Bytes per poll over the samples from `fraction` of the run on. */
+    const slopeFrom = (impl: Impl, fraction: number) => {
+      const late = samples.filter((sample) => sample.s >= MINUTES * 60 * fraction)
+      return Math.round(slope(late.map((sample) => ({ x: sample.polls[impl], y: sample.heapKB[impl] * 1024 }))) * 100) / 100
+    }
     const result = Object.fromEntries(
       IMPLS.map((impl) => {
         const first = samples[0] as Sample
         const last = samples[samples.length - 1] as Sample
-        const bytesPerPoll = slope(late.map((sample) => ({ x: sample.polls[impl], y: sample.heapKB[impl] * 1024 })))
-        return [impl, { startKB: first.heapKB[impl], endKB: last.heapKB[impl], polls: last.polls[impl], lateBytesPerPoll: Math.round(bytesPerPoll * 100) / 100 }]
+        return [impl, { startKB: first.heapKB[impl], endKB: last.heapKB[impl], polls: last.polls[impl], lastHalfBytesPerPoll: slopeFrom(impl, 1 / 2), lastQuarterBytesPerPoll: slopeFrom(impl, 3 / 4) }]
       }),
-    ) as Record<Impl, { startKB: number; endKB: number; polls: number; lateBytesPerPoll: number }>
+    ) as Record<Impl, { startKB: number; endKB: number; polls: number; lastHalfBytesPerPoll: number; lastQuarterBytesPerPoll: number }>
     out()
-    out('| page | heap at the first sample | at the last | polls | slope over the last half |')
-    out('| --- | --- | --- | --- | --- |')
+    out('| page | heap at the first sample | at the last | polls | slope over the last half | over the last quarter |')
+    out('| --- | --- | --- | --- | --- | --- |')
     for (const impl of IMPLS) {
       const row = result[impl]
-      out(`| ${impl} | ${row.startKB.toFixed(1)} KB | ${row.endKB.toFixed(1)} KB | ${row.polls} | ${row.lateBytesPerPoll.toFixed(2)} B/poll |`)
+      out(`| ${impl} | ${row.startKB.toFixed(1)} KB | ${row.endKB.toFixed(1)} KB | ${row.polls} | ${row.lastHalfBytesPerPoll.toFixed(2)} B/poll | ${row.lastQuarterBytesPerPoll.toFixed(2)} B/poll |`)
     }
+    out('The climb comes in steps of V8 optimised code (tens of KB); a step inside a window reads as a slope. Look at the samples.')
     out(`BENCH_HEAP_JSON ${JSON.stringify({ minutes: MINUTES, sampleS: SAMPLE_S, result, samples })}`)
   } finally {
     for (const step of cleanups.splice(0).reverse()) await step().catch((error: unknown) => process.stderr.write(`cleanup: ${String(error)}\n`))
