@@ -24,7 +24,7 @@ import { createPlexSimulator } from '../../src/testing/createPlexSimulator'
 import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { benchViteConfig } from './app/vite.config'
 import { out, positiveInt } from './support/args'
-import { launchCdpChromium, sleep, type CdpBrowser } from './support/cdpBrowser'
+import { launchCdpChromium, openIsolatedPage, sleep, type CdpBrowser } from './support/cdpBrowser'
 
 const MINUTES = positiveInt('BENCH_HEAP_MINUTES', 30)
 const SAMPLE_S = positiveInt('BENCH_HEAP_SAMPLE_S', 120)
@@ -45,9 +45,7 @@ interface Sample {
 }
 
 async function openPage(browser: CdpBrowser, url: string): Promise<string> {
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true })
-  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url, browserContextId, newWindow: true })
-  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })
+  const { sessionId } = await openIsolatedPage(browser, url)
   await browser.send('Runtime.enable', {}, sessionId)
   return sessionId
 }
@@ -66,6 +64,9 @@ async function heldHeapKB(browser: CdpBrowser, sessionId: string): Promise<numbe
   const { usedSize } = await browser.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId)
   return Math.round((usedSize / 1024) * 10) / 10
 }
+
+/** A slope for the table; a window of one sample has none. */
+const perPoll = (bytes: number) => (Number.isFinite(bytes) ? `${bytes.toFixed(2)} B/poll` : 'one sample only')
 
 /** Least-squares slope of y over x. */
 function slope(points: { x: number; y: number }[]): number {
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
     out('| --- | --- | --- | --- | --- | --- |')
     for (const impl of IMPLS) {
       const row = result[impl]
-      out(`| ${impl} | ${row.startKB.toFixed(1)} KB | ${row.endKB.toFixed(1)} KB | ${row.polls} | ${row.lastHalfBytesPerPoll.toFixed(2)} B/poll | ${row.lastQuarterBytesPerPoll.toFixed(2)} B/poll |`)
+      out(`| ${impl} | ${row.startKB.toFixed(1)} KB | ${row.endKB.toFixed(1)} KB | ${row.polls} | ${perPoll(row.lastHalfBytesPerPoll)} | ${perPoll(row.lastQuarterBytesPerPoll)} |`)
     }
     out('The climb comes in steps of V8 optimised code (tens of KB); a step inside a window reads as a slope. Look at the samples.')
     out(`BENCH_HEAP_JSON ${JSON.stringify({ minutes: MINUTES, sampleS: SAMPLE_S, result, samples })}`)

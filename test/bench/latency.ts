@@ -35,7 +35,7 @@ import { startPlexSimulator, type RunningPlexSimulator } from '../../src/testing
 import type { SimulatorLogEntry } from '../../src/testing/createPlexSimulator'
 import { benchViteConfig } from './app/vite.config'
 import { out, positiveInt } from './support/args'
-import { launchCdpChromium, sleep, type CdpBrowser } from './support/cdpBrowser'
+import { launchCdpChromium, openIsolatedPage, sleep, type CdpBrowser } from './support/cdpBrowser'
 
 const LATENCY_MS = 150
 const RUNS = positiveInt('BENCH_RUNS', 5)
@@ -124,9 +124,8 @@ class BenchPage {
 
   /** A fresh browser context (no cache, no cached preflight) with one tab opened at `url`. */
   static async open(browser: CdpBrowser, url: string): Promise<BenchPage> {
-    const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true })
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId, newWindow: true })
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })
+    // Blank first: the binding and the throttling must be in place before the page's first script.
+    const { browserContextId, targetId, sessionId } = await openIsolatedPage(browser, 'about:blank')
     const page = new BenchPage(browser, browserContextId, targetId, sessionId)
     BenchPage.bySession.set(sessionId, page)
     await browser.send('Runtime.enable', {}, sessionId)

@@ -155,3 +155,18 @@ export async function launchCdpChromium({ timeoutMs = 30_000 } = {}): Promise<Cd
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
+
+/** A page in a browser context of its own (no shared cache, cookies or preflights), attached. */
+export interface IsolatedPage {
+  browserContextId: string
+  targetId: string
+  sessionId: string
+}
+
+/** Opens `url` in a new window of a fresh browser context and attaches to it (flat session). */
+export async function openIsolatedPage(browser: CdpBrowser, url: string): Promise<IsolatedPage> {
+  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true })
+  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url, browserContextId, newWindow: true })
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })
+  return { browserContextId, targetId, sessionId }
+}
