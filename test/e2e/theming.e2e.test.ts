@@ -24,18 +24,30 @@ afterAll(async () => {
 })
 
 /**
- * The widget's background and its code's font in a page whose `<head>` has `before` (the app's
- * CSS loaded first), the stylesheet, then `after`; `outer`/`root`/`part` are attributes of an
- * ancestor, of the widget's root and of its copy button.
+ * What `read` finds in a page of `body` whose `<head>` has `before` (the app's CSS loaded first),
+ * the stylesheet, then `after`; the page is opened with `pageOptions` and closed afterwards.
  */
-async function computed({ scheme = 'light' as 'light' | 'dark', before = '', after = '', outer = '', root = '', part = '' }) {
-  const page = await browser.newPage({ colorScheme: scheme })
+async function inStyledPage<T>(body: string, read: () => T, { before = '', after = '', ...pageOptions }: StyledPageOptions = {}): Promise<T> {
+  const page = await browser.newPage(pageOptions)
   try {
-    await page.setContent(
-      `<!doctype html><html><head><style>${before}</style><style>${STYLES}</style><style>${after}</style></head>` +
-        `<body><div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p><button type="button" data-part="copy" ${part}>Copy code</button></div></div></body></html>`,
-    )
-    return await page.evaluate(() => {
+    await page.setContent(`<!doctype html><html><head><style>${before}</style><style>${STYLES}</style><style>${after}</style></head><body>${body}</body></html>`)
+    return await page.evaluate(read)
+  } finally {
+    await page.close()
+  }
+}
+
+type StyledPageOptions = { before?: string; after?: string } & NonNullable<Parameters<Browser['newPage']>[0]>
+
+/**
+ * The widget's background and its code's font, with the app's CSS `before` and `after` the
+ * stylesheet; `outer`/`root`/`part` are attributes of an ancestor, of the widget's root and of its
+ * copy button.
+ */
+function computed({ scheme = 'light' as 'light' | 'dark', before = '', after = '', outer = '', root = '', part = '' }) {
+  return inStyledPage(
+    `<div ${outer}><div data-plex-login="styled" ${root}><p data-part="code">AB12</p><button type="button" data-part="copy" ${part}>Copy code</button></div></div>`,
+    () => {
       const widget = document.querySelector('[data-plex-login]') as HTMLElement
       const code = document.querySelector('[data-part="code"]') as HTMLElement
       const button = document.querySelector('button') as HTMLElement
@@ -47,10 +59,9 @@ async function computed({ scheme = 'light' as 'light' | 'dark', before = '', aft
         buttonRadius: getComputedStyle(button).borderTopLeftRadius,
         buttonHeight: getComputedStyle(button).minHeight,
       }
-    })
-  } finally {
-    await page.close()
-  }
+    },
+    { colorScheme: scheme, before, after },
+  )
 }
 
 describe('given the default theme', () => {
@@ -104,20 +115,15 @@ describe("given the app's own element styles", () => {
  * The status line's spinner in a page with the stylesheet: whether its `::before` is drawn and
  * animated, for a root with the attributes `root`, under `reducedMotion`.
  */
-async function spinner(root: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') {
-  const page = await browser.newPage({ reducedMotion })
-  try {
-    await page.setContent(
-      `<!doctype html><html><head><style>${STYLES}</style></head>` +
-        `<body><div data-plex-login="styled" ${root}><div data-part="status"><p>Getting a code from plex.tv…</p></div></div></body></html>`,
-    )
-    return await page.evaluate(() => {
+function spinner(root: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') {
+  return inStyledPage(
+    `<div data-plex-login="styled" ${root}><div data-part="status"><p>Getting a code from plex.tv…</p></div></div>`,
+    () => {
       const line = getComputedStyle(document.querySelector('[data-part="status"] > p') as HTMLElement, '::before')
       return { drawn: line.content !== 'none', animation: line.animationName }
-    })
-  } finally {
-    await page.close()
-  }
+    },
+    { reducedMotion },
+  )
 }
 
 describe('given a code on its way', () => {
