@@ -135,7 +135,7 @@ describe('given a person signing in with the code', () => {
     const page = await openDemo()
     const code = await shownCode(page)
 
-    const png = PNG.sync.read(await page.locator('[data-part="qr"]').screenshot())
+    const png = PNG.sync.read(await page.locator('svg[data-part="qr"]').screenshot())
     const decoded = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)
     expect(decoded?.data).toBe(`${sim.linkUrl}?pin=${code}`)
 
