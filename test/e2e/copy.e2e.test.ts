@@ -40,6 +40,9 @@ afterAll(async () => {
 })
 
 const codeShown = () => /^[A-Z0-9]{4}$/.test(document.querySelector('[data-part="code"]')?.textContent ?? '')
+// The copy has an outcome: "Copied" on the button, or the copy error. Waited for instead of a fixed
+// sleep, which a loaded CI machine could outlast; the assertions after it tell the two apart.
+const copySettled = () => document.querySelector('[data-part="copy"][data-copied], [data-part="copy-error"]') !== null
 
 async function newPage(init?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
@@ -76,7 +79,7 @@ describe('copy in Chromium', () => {
     expect(await result).toBe(true)
 
     await frame.click('[data-part="copy"]')
-    await page.waitForTimeout(500)
+    await frame.waitForFunction(copySettled)
     const status = await frame.evaluate(() => document.querySelector('[role="status"]')?.textContent)
     expect(status).toContain('Copied')
     // The dashboard page (localhost: a secure context) may read the clipboard back.
@@ -91,7 +94,7 @@ describe('copy in Chromium', () => {
     await page.waitForFunction(codeShown)
     await page.focus('[data-part="copy"]')
     await page.keyboard.press('Enter')
-    await page.waitForTimeout(300)
+    await page.waitForFunction(copySettled)
     const after = await page.evaluate(() => ({
       active: `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('data-part') ?? document.activeElement?.getAttribute('data-plex-login') ?? ''}`,
       status: document.querySelector('[role="status"]')?.textContent,
@@ -126,7 +129,7 @@ describe('copy in Chromium', () => {
       }, where.includes('dialog'))
       await page.focus('[data-part="copy"]')
       await page.keyboard.press('Enter')
-      await page.waitForTimeout(300)
+      await page.waitForFunction(copySettled)
       const seen = await page.evaluate(async () => ({
         code: document.querySelector('[data-part="code"]')?.textContent,
         status: document.querySelector('[role="status"]')?.textContent,
