@@ -88,13 +88,14 @@ describe('given `npm start` on a machine without network', () => {
     await page.bringToFront()
     await page.locator('[data-plex-login][data-state="authenticated"]').waitFor()
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Signed in as Plex Fan (plexfan)')
+    // Read before the context closes: closing it would cancel a response body still being read.
+    const seenToken = await until(() => token ?? undefined, { what: 'the token on the wire' })
     await context.close()
     expect(pageErrors).toEqual([])
 
     // The script logs each request the simulator answered, and never the token.
     expect(output).toMatch(/\[sim\] POST \/api\/v2\/pins → 201/)
     expect(output).toMatch(/\[sim\] GET \/api\/v2\/pins\/\d+ → 200/)
-    const seenToken = await until(() => token ?? undefined, { what: 'the token on the wire' })
     expect(seenToken.length).toBeGreaterThan(10)
     expect(output).not.toContain(seenToken)
 
