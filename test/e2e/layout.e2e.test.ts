@@ -4,7 +4,7 @@
  * Found by a visual probe (2026-11-26) that screenshotted every state; these measure instead.
  */
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningPlexSimulator } from '../../src/testing/startPlexSimulator'
 import { customTheme } from '../../stories/support/themes'
 import { launchChromium } from './support/browser'
@@ -23,6 +23,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close()
+})
+
+// A test that sets latency resets it in its own `finally`, which a test timed out by vitest only
+// reaches once its page wait gives up; the next test must not start against a slow simulator.
+afterEach(() => {
+  if (sim) sim.simulator.latencyMs = 0
 })
 
 interface OpenOptions {
