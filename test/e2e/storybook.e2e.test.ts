@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import preview from '../../stories/.storybook/preview'
+import { plexLoginStates, STATE_SHOWN_AFTER_MS, type StateClaim } from '../../stories/support/states'
 import { serveDirectory, type StaticServer } from '../consumer/support/staticServer'
 import { launchChromium } from './support/browser'
 
@@ -20,6 +21,17 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let server: StaticServer
 let browser: Browser
 let storyIds: string[] = []
+
+/**
+ * Story id → the state it claims to show (Storybook's ids are the kebab-cased export names;
+ * `ErrorState` is exported so, not to shadow `Error`).
+ */
+const claims = new Map<string, StateClaim>(
+  Object.entries(plexLoginStates).map(([name, state]) => [
+    `plexlogin--${name === 'error' ? 'error-state' : name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+    state.shows,
+  ]),
+)
 
 beforeAll(async () => {
   if (!existsSync(join(built, 'index.json'))) {
@@ -45,18 +57,56 @@ async function open(path: string): Promise<Page> {
 describe('every story in Chromium', () => {
   it('has no axe violation, colour contrast included, under the a11y settings the Storybook panel uses', async () => {
     expect(storyIds.length).toBeGreaterThan(10)
+    // Every state story is found by its id, so none is checked in the state before the one it shows.
+    expect([...claims.keys()].filter((id) => !storyIds.includes(id))).toEqual([])
     const violations: string[] = []
     for (const id of storyIds) {
       const page = await open(`iframe.html?id=${id}&viewMode=story`)
       try {
         await page.waitForSelector('[data-plex-login]')
-        // Long enough for every story to reach the state it shows (the slowest scripts ~1 s).
-        await page.waitForTimeout(1200)
+        const claim = claims.get(id)
+        // A state story is checked in the state it shows (Expired and Retrying pass through
+        // "waiting" first; a fixed 1.2 s once checked them there); the others once they have had
+        // the time every story is given to reach its state.
+        if (claim) {
+          await page
+            .waitForFunction(
+              ({ state, retrying, status }) => {
+                const widget = document.querySelector<HTMLElement>('[data-plex-login]')
+                return (
+                  widget?.dataset.state === state &&
+                  widget.hasAttribute('data-retrying') === retrying &&
+                  (widget.querySelector('[role="status"]')?.textContent ?? '').includes(status)
+                )
+              },
+              claim,
+              { timeout: 15_000 },
+            )
+            .catch(() => {
+              throw new Error(`${id} never showed ${JSON.stringify(claim)}`)
+            })
+        } else {
+          await page.waitForTimeout(STATE_SHOWN_AFTER_MS)
+        }
         await page.addScriptTag({ content: axeSource })
         const found = await page.evaluate(async (a11y) => {
+          // Storybook's a11y addon loads its own axe-core into the page (it may be the one on
+          // `window` by now) and runs it once the story renders; a run of ours started meanwhile
+          // throws "Axe is already running", so it waits for that run to end (seen once a state
+          // story was checked as soon as it reached its state, instead of after a fixed 1.2 s).
           const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
           if (a11y.config) axe.configure(a11y.config)
-          const result = await axe.run(document.querySelector('#storybook-root') ?? document)
+          const root = document.querySelector('#storybook-root') ?? document
+          const run = async (triesLeft: number): Promise<import('axe-core').AxeResults> => {
+            try {
+              return await axe.run(root)
+            } catch (error) {
+              if (triesLeft === 0 || !/already running/i.test(String(error))) throw error
+              await new Promise((resolve) => setTimeout(resolve, 100))
+              return run(triesLeft - 1)
+            }
+          }
+          const result = await run(100)
           return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
         }, preview.parameters?.a11y ?? {})
         violations.push(...found.map((text) => `${id}: ${text}`))
