@@ -251,6 +251,78 @@ describe('createPlexClient', () => {
       expect(vi.getTimerCount()).toBe(0)
     })
 
+    it('keeps the Retry-After of a 503, as of a 429, and ignores it on other statuses', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 503, retryAfter: '7' })
+      expect(await failure(client().createPin())).toMatchObject({ kind: 'http', status: 503, retryAfterMs: 7000 })
+      sim.fail({ type: 'status', status: 500, retryAfter: '7' })
+      expect((await failure(client().createPin())).retryAfterMs).toBeUndefined()
+    })
+
+    it('a bare 404 on a poll (no Plex error code) is "expired"', async () => {
+      const sim = startSimulator()
+      const pin = await client().createPin()
+      sim.fail({ type: 'status', status: 404, body: '{}' }, { route: 'get-pin' })
+      expect(await failure(client().getPin(pin.id))).toMatchObject({ kind: 'expired', status: 404 })
+    })
+
+    it('a 5xx on a poll is a transient "http" error, not an expiry', async () => {
+      const sim = startSimulator()
+      const pin = await client().createPin()
+      sim.fail({ type: 'status', status: 503 }, { route: 'get-pin' })
+      const error = await failure(client().getPin(pin.id))
+      expect(error).toMatchObject({ kind: 'http', status: 503 })
+      expect(isTransientError(error)).toBe(true)
+    })
+
+    it('polls a strong PIN, known by its 25-character code', async () => {
+      startSimulator()
+      const plex = client()
+      const pin = await plex.createPin({ strong: true })
+      expect(await plex.getPin(pin.id)).toMatchObject({ id: pin.id, code: pin.code, strong: true, authToken: null })
+    })
+
+    it('a 300 is refused as a redirect, like the other 3xx', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'redirect', status: 300, location: 'https://evil.example/pins' })
+      const error = await failure(client().createPin())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(/redirect/)
+    })
+
+    it('a connection dropped while the body arrives is a network failure (retried), not a wrong fetch', async () => {
+      startSimulator()
+      const cutOff: typeof fetch = async () =>
+        new Response(new ReadableStream({ pull: (controller) => controller.error(new TypeError('terminated')) }), { status: 201 })
+      const error = await failure(client({ fetch: cutOff }).createPin())
+      expect(error.kind).toBe('network')
+    })
+
+    it("trims plex.tv's message, and keeps its code when the message is no text", async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 9, message: '\n  Bad request \t' }] }) })
+      expect((await failure(client().createPin())).plexMessage).toBe('Bad request')
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 1000, message: 42 }] }) })
+      expect(await failure(client().createPin())).toMatchObject({ kind: 'missing-client-identifier', plexCode: 1000, plexMessage: undefined })
+    })
+
+    it('drops a Plex error code that is not a number', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'status', status: 400, body: JSON.stringify({ errors: [{ code: '1000', message: 'x' }] }) })
+      expect(await failure(client().createPin())).toMatchObject({ kind: 'http', plexCode: undefined })
+    })
+
+    it.each([
+      ['only white space', '  \n ', /empty answer/],
+      ['an HTML page served as text/plain, after blank lines', '\n\n<!DOCTYPE html><html>Captive portal</html>', /a web page/],
+      ['XML served as text/plain, indented', '  <MediaContainer size="0"/>', /XML instead of JSON/],
+      ['text with markup further on', 'oops <html>', /malformed JSON/],
+    ])('names a body of %s by its look', async (_name, body, message) => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body, contentType: 'text/plain' })
+      expect((await failure(client().createPin())).message).toMatch(message)
+    })
+
     it('an invalid token is kind "unauthorized"', async () => {
       startSimulator()
       const error = await failure(client().getUser('not-a-token'))
