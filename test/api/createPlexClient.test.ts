@@ -469,10 +469,38 @@ describe('createPlexClient', () => {
       expect(client({ clientIdentifier: 'x'.repeat(256) }).clientIdentifier).toHaveLength(256)
     })
 
-    it('a trailing slash on baseUrl is harmless', async () => {
+    it.each([['a trailing slash', '/'], ['several trailing slashes', '///']])('%s on baseUrl is harmless', async (_name, slashes) => {
       const sim = startSimulator()
-      await client({ baseUrl: `${BASE_URL}/` }).createPin()
+      await client({ baseUrl: `${BASE_URL}${slashes}` }).createPin()
       expect(sim.requests('create-pin')[0]?.path).toBe('/api/v2/pins')
+    })
+
+    it('takes a plain-http baseUrl (a simulator or proxy on the LAN), but no other scheme ending in http', () => {
+      expect(client({ baseUrl: 'http://192.168.1.20:8080' }).baseUrl).toBe('http://192.168.1.20:8080')
+      expect(() => client({ baseUrl: 'git+https://plex.tv' })).toThrow(TypeError)
+    })
+
+    it('trims product and clientIdentifier, and refuses ones that are not text with the message that says so', async () => {
+      const sim = startSimulator()
+      const plex = createPlexClient({ product: '  Test App  ', clientIdentifier: ` ${CLIENT_ID}\t` })
+      expect(plex).toMatchObject({ product: 'Test App', clientIdentifier: CLIENT_ID })
+      await plex.createPin()
+      expect(sim.requests('create-pin')[0]?.query).toMatchObject({ 'X-Plex-Product': 'Test App', 'X-Plex-Client-Identifier': CLIENT_ID })
+      expect(() => createPlexClient({ product: undefined as unknown as string })).toThrow(/product is required/)
+      expect(() => createPlexClient({ product: 'App', clientIdentifier: 42 as unknown as string })).toThrow(/clientIdentifier must be/)
+    })
+
+    it('sends no X-Plex-* parameter for a device value left out or empty', async () => {
+      const sim = startSimulator()
+      await client({ version: '', device: undefined }).createPin()
+      const sent = Object.keys(sim.requests('create-pin')[0]?.query ?? {})
+      expect(sent.filter((name) => name.startsWith('X-Plex-')).sort()).toEqual(['X-Plex-Client-Identifier', 'X-Plex-Product'])
+    })
+
+    it.each([['a path', '../user'], ['zero', 0], ['a fraction', 1.5]])('getPin refuses %s as an id, before any request', async (_name, id) => {
+      const sim = startSimulator()
+      await expect(client().getPin(id as number)).rejects.toBeInstanceOf(TypeError)
+      expect(sim.requests()).toHaveLength(0)
     })
   })
 
