@@ -323,6 +323,24 @@ describe('createPlexClient', () => {
       expect((await failure(client().createPin())).message).toMatch(message)
     })
 
+    it.each([
+      ['an id of 0', { id: 0, username: 'plexfan' }],
+      ['no id', { username: 'plexfan' }],
+      ['an array', [{ id: 1 }]],
+    ])('an account with %s is an invalid-response error', async (_name, body) => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify(body) }, { route: 'get-user' })
+      const error = await failure(client().getUser('a-token'))
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toMatch(/no valid id/)
+    })
+
+    it('keeps only the text fields of an account, the others null', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify({ id: 5, username: 42, title: 'Plex Fan', email: { to: 'x' } }) }, { route: 'get-user' })
+      expect(await client().getUser('a-token')).toEqual({ id: 5, uuid: null, username: null, title: 'Plex Fan', email: null, thumb: null })
+    })
+
     it('an invalid token is kind "unauthorized"', async () => {
       startSimulator()
       const error = await failure(client().getUser('not-a-token'))
@@ -339,6 +357,8 @@ describe('createPlexClient', () => {
       ['no id', { ...pin, id: undefined }, /no valid id/],
       ['an id that is a string', { ...pin, id: '1272322473' }, /no valid id/],
       ['a negative id', { ...pin, id: -4 }, /no valid id/],
+      ['an id of 0', { ...pin, id: 0 }, /no valid id/],
+      ['a code that is a number', { ...pin, code: 1234 }, /code is not 4 letters or digits/],
       ['a negative expiresIn', { ...pin, expiresIn: -1 }, /lifetime/],
       ['a zero expiresIn', { ...pin, expiresIn: 0 }, /lifetime/],
       ['a huge expiresIn', { ...pin, expiresIn: 1e12 }, /lifetime/],
@@ -358,6 +378,30 @@ describe('createPlexClient', () => {
       expect(error.kind).toBe('invalid-response')
       expect(error.message).toMatch(message)
       expect(error.message).not.toContain('<img')
+    })
+
+    it.each([
+      ['26 characters', 'a'.repeat(26)],
+      ['an uppercase letter first', `A${'a'.repeat(24)}`],
+      ['an uppercase letter last', `${'a'.repeat(24)}A`],
+    ])('a strong code of %s is an invalid-response error', async (_name, code) => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, code }), status: 201 })
+      expect((await failure(client().createPin({ strong: true }))).message).toMatch(/code is not 25 lowercase letters or digits/)
+    })
+
+    it('takes a lifetime of exactly one day, the longest it believes', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, expiresIn: 24 * 60 * 60 }), status: 201 })
+      expect((await client().createPin()).expiresIn).toBe(86_400)
+    })
+
+    it('is trusted only for trusted: true', async () => {
+      const sim = startSimulator()
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, trusted: true }), status: 201 })
+      expect((await client().createPin()).trusted).toBe(true)
+      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, trusted: 'yes' }), status: 201 })
+      expect((await client().createPin()).trusted).toBe(false)
     })
 
     it.each([
