@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_TRANSIENT_RETRIES, PlexApiError, parseRetryAfter, retryDelayMs, shouldRetry } from '../../src'
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_TRANSIENT_RETRIES, PlexApiError, isPlexApiError, isTransientError, parseRetryAfter, retryDelayMs, shouldRetry } from '../../src'
 
 const network = new PlexApiError({ kind: 'network', message: 'offline' })
 const server = new PlexApiError({ kind: 'http', status: 503, message: '503' })
@@ -14,6 +14,12 @@ describe('retry policy', () => {
     expect(shouldRetry(MAX_TRANSIENT_RETRIES - 1, network)).toBe(true)
     expect(shouldRetry(MAX_TRANSIENT_RETRIES, network)).toBe(false)
     for (const error of [forbidden, invalid, expired, new Error('bug')]) expect(shouldRetry(0, error)).toBe(false)
+  })
+
+  it('retries a 429 and every 5xx, 500 included; nothing that only looks like a PlexApiError', () => {
+    expect(shouldRetry(0, new PlexApiError({ kind: 'rate-limited', status: 429, message: '429' }))).toBe(true)
+    expect(shouldRetry(0, new PlexApiError({ kind: 'http', status: 500, message: '500' }))).toBe(true)
+    expect(isTransientError({ kind: 'network', message: 'offline' })).toBe(false)
   })
 
   it('backs off exponentially with jitter, between the floor and the cap', () => {
@@ -32,6 +38,22 @@ describe('retry policy', () => {
   })
 })
 
+describe('PlexApiError', () => {
+  it('is named PlexApiError and keeps what caused it', () => {
+    const cause = new TypeError('Failed to fetch')
+    const error = new PlexApiError({ kind: 'network', message: 'offline', cause })
+    expect(error.name).toBe('PlexApiError')
+    expect(error.cause).toBe(cause)
+  })
+
+  it('isPlexApiError checks the kind when given kinds', () => {
+    expect(isPlexApiError(network)).toBe(true)
+    expect(isPlexApiError(network, 'expired')).toBe(false)
+    expect(isPlexApiError(network, 'expired', 'network')).toBe(true)
+    expect(isPlexApiError(new Error('bug'))).toBe(false)
+  })
+})
+
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-25T12:00:00Z')
   it.each([
@@ -41,6 +63,8 @@ describe('parseRetryAfter', () => {
     ['Wed, 25 Nov 2026 11:00:00 GMT', 0],
     ['99999', 600_000],
     ['soon', undefined],
+    ['7.5', undefined],
+    ['Wed, 25 Nov 2026 13:00:30 +0100', 30_000],
     ['-5', undefined],
     ['', undefined],
     [null, undefined],
