@@ -33,6 +33,16 @@ describe('getClientIdentifier', () => {
     expect(getClientIdentifier()).toMatch(UUID)
   })
 
+  it.each([
+    ['text before it', 'x0f0e0d0c-0b0a-4909-8807-060504030201'],
+    ['text after it', '0f0e0d0c-0b0a-4909-8807-060504030201x'],
+  ])('replaces a stored UUID with %s', (_name, stored) => {
+    localStorage.setItem(CLIENT_IDENTIFIER_STORAGE_KEY, stored)
+    const id = getClientIdentifier()
+    expect(id).toMatch(UUID)
+    expect(localStorage.getItem(CLIENT_IDENTIFIER_STORAGE_KEY)).toBe(id)
+  })
+
   it('keeps working in memory when storage throws (private mode, full quota)', () => {
     vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
       throw new DOMException('denied', 'SecurityError')
@@ -62,6 +72,12 @@ describe('getClientIdentifier', () => {
       const ids = new Set(Array.from({ length: 50 }, randomUuid))
       expect(ids.size).toBe(50)
       for (const id of ids) expect(id).toMatch(UUID)
+      // The variant digit takes two random bits: 8, 9, a or b.
+      const fill = (byte: number) => vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => (array as Uint8Array).fill(byte) as never)
+      fill(0xff)
+      expect(randomUuid()[19]).toBe('b')
+      fill(0)
+      expect(randomUuid()[19]).toBe('8')
     } finally {
       delete (crypto as { randomUUID?: unknown }).randomUUID
     }
