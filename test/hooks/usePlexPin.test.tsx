@@ -198,6 +198,35 @@ describe('usePlexPin', () => {
     expect(result.current).toMatchObject({ status: 'waiting', isRetrying: false, failureReason: null })
   })
 
+  it('a poll refused for good reaches "error" and stays there: no poll until "Try again"', async () => {
+    const { sim, result } = mountHook()
+    await flush()
+    sim.fail({ type: 'status', status: 400 }, { route: 'get-pin' })
+    await flush(1000)
+    expect(result.current.status).toBe('error')
+    const polls = sim.requests('get-pin').length
+    await flush(60_000)
+    expect(sim.requests('get-pin')).toHaveLength(polls)
+    expect(result.current.status).toBe('error')
+  })
+
+  it('is not retrying once a create failure persists: the error is what shows', async () => {
+    const { sim, result } = mountHook()
+    sim.fail({ type: 'status', status: 503 }, { route: 'create-pin', times: 100 })
+    await flush(FIVE_CREATE_ATTEMPTS_MS)
+    expect(result.current).toMatchObject({ status: 'error', isRetrying: false, failureReason: null })
+  })
+
+  it('is not retrying once the code expired for good during an outage', async () => {
+    const { sim, result } = mountHook({ maxRenewals: 0 })
+    await flush()
+    sim.fail({ type: 'drop' }, { route: 'get-pin', times: 1000 })
+    await flush(10_000)
+    expect(result.current).toMatchObject({ status: 'waiting', isRetrying: true })
+    await flush(900_000)
+    expect(result.current).toMatchObject({ status: 'expired', isRetrying: false, failureReason: null })
+  })
+
   it('is not offline while a retry waits for the hidden tab to come back', async () => {
     const { focusManager } = await import('@tanstack/react-query')
     try {
