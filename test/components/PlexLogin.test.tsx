@@ -219,6 +219,36 @@ describe('<PlexLogin>', () => {
       }
     })
 
+    it('keeps "Could not copy" up (unlike "Copied", which goes after a while)', async () => {
+      Object.defineProperty(document, 'execCommand', { value: vi.fn(() => false), configurable: true })
+      try {
+        await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush(10_000)
+        expect(screen.getByRole('status').textContent).toContain('Could not copy the code')
+      } finally {
+        delete (document as { execCommand?: unknown }).execCommand
+      }
+    })
+
+    it("the copy-command fallback cancels the browser's own copy, so a selection on the page does not replace the code", async () => {
+      let copyEvent: Event | undefined
+      const execCommand = vi.fn(() => {
+        copyEvent = Object.assign(new Event('copy', { cancelable: true }), { clipboardData: { setData: () => {} } })
+        document.dispatchEvent(copyEvent)
+        return true
+      })
+      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+      try {
+        await signIn()
+        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+        await flush()
+        expect(copyEvent?.defaultPrevented).toBe(true)
+      } finally {
+        delete (document as { execCommand?: unknown }).execCommand
+      }
+    })
+
     it('a slow copy that fails after a later one succeeded does not say "Could not copy"', async () => {
       let rejectFirst: (error: Error) => void = () => {}
       let calls = 0
