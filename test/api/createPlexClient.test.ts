@@ -350,6 +350,8 @@ describe('createPlexClient', () => {
 
   describe('given a PIN of the wrong shape', () => {
     const pin = { id: 1272322473, code: '7RQZ', expiresIn: 900, authToken: null }
+    /** The next create is answered with `body` as its PIN. */
+    const answerCreate = (sim: ReturnType<typeof startSimulator>, body: unknown) => sim.fail({ type: 'body', body: JSON.stringify(body), status: 201 })
     const shapes: [string, unknown, RegExp][] = [
       ['markup in the code', { ...pin, code: '<img src=x onerror=alert(1)>' }, /code is not 4 letters or digits/],
       ['a code of the wrong length', { ...pin, code: '7RQZX' }, /code is not 4 letters or digits/],
@@ -372,8 +374,7 @@ describe('createPlexClient', () => {
       ['null', null, /expected a PIN object/],
     ]
     it.each(shapes)('%s is an invalid-response error', async (_name, body, message) => {
-      const sim = startSimulator()
-      sim.fail({ type: 'body', body: JSON.stringify(body), status: 201 })
+      answerCreate(startSimulator(), body)
       const error = await failure(client().createPin())
       expect(error.kind).toBe('invalid-response')
       expect(error.message).toMatch(message)
@@ -385,22 +386,20 @@ describe('createPlexClient', () => {
       ['an uppercase letter first', `A${'a'.repeat(24)}`],
       ['an uppercase letter last', `${'a'.repeat(24)}A`],
     ])('a strong code of %s is an invalid-response error', async (_name, code) => {
-      const sim = startSimulator()
-      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, code }), status: 201 })
+      answerCreate(startSimulator(), { ...pin, code })
       expect((await failure(client().createPin({ strong: true }))).message).toMatch(/code is not 25 lowercase letters or digits/)
     })
 
     it('takes a lifetime of exactly one day, the longest it believes', async () => {
-      const sim = startSimulator()
-      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, expiresIn: 24 * 60 * 60 }), status: 201 })
+      answerCreate(startSimulator(), { ...pin, expiresIn: 24 * 60 * 60 })
       expect((await client().createPin()).expiresIn).toBe(86_400)
     })
 
     it('is trusted only for trusted: true', async () => {
       const sim = startSimulator()
-      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, trusted: true }), status: 201 })
+      answerCreate(sim, { ...pin, trusted: true })
       expect((await client().createPin()).trusted).toBe(true)
-      sim.fail({ type: 'body', body: JSON.stringify({ ...pin, trusted: 'yes' }), status: 201 })
+      answerCreate(sim, { ...pin, trusted: 'yes' })
       expect((await client().createPin()).trusted).toBe(false)
     })
 

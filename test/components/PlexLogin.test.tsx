@@ -21,6 +21,16 @@ async function signIn(props: Partial<Parameters<typeof PlexLogin>[0]> = {}, opti
   return { sim, onAuthenticated, ...view }
 }
 
+/** Runs `body` with `document.execCommand` (which jsdom lacks) stubbed, and removes it after. */
+async function withCopyCommand(execCommand: (command: string) => boolean, body: () => Promise<void>) {
+  Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+  try {
+    await body()
+  } finally {
+    delete (document as { execCommand?: unknown }).execCommand
+  }
+}
+
 describe('<PlexLogin>', () => {
   describe('given a working plex.tv', () => {
     it('shows the code, polls once a second and hands the token over once', async () => {
@@ -190,45 +200,39 @@ describe('<PlexLogin>', () => {
         document.dispatchEvent(Object.assign(new Event('copy'), { clipboardData: { setData: (_type: string, value: string) => void (copied = value) } }))
         return command === 'copy'
       })
-      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
       try {
-        const { sim } = await signIn()
-        fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
-        await flush()
-        expect(copied).toBe(sim.latestPin()?.code)
-        expect(screen.getByRole('status').textContent).toContain('Copied')
-        // The page's own copies afterwards (Ctrl+C on some text) are the page's again.
-        const later = new Event('copy', { cancelable: true })
-        document.dispatchEvent(later)
-        expect(later.defaultPrevented).toBe(false)
+        await withCopyCommand(execCommand, async () => {
+          const { sim } = await signIn()
+          fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
+          await flush()
+          expect(copied).toBe(sim.latestPin()?.code)
+          expect(screen.getByRole('status').textContent).toContain('Copied')
+          // The page's own copies afterwards (Ctrl+C on some text) are the page's again.
+          const later = new Event('copy', { cancelable: true })
+          document.dispatchEvent(later)
+          expect(later.defaultPrevented).toBe(false)
+        })
       } finally {
         delete (navigator as { clipboard?: unknown }).clipboard
-        delete (document as { execCommand?: unknown }).execCommand
       }
     })
 
     it('a copy command that fires no copy event (nothing handed over) is not reported as copied', async () => {
-      Object.defineProperty(document, 'execCommand', { value: vi.fn(() => true), configurable: true })
-      try {
+      await withCopyCommand(vi.fn(() => true), async () => {
         await signIn()
         fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
         await flush()
         expect(screen.getByRole('status').textContent).toContain('Could not copy the code')
-      } finally {
-        delete (document as { execCommand?: unknown }).execCommand
-      }
+      })
     })
 
     it('keeps "Could not copy" up (unlike "Copied", which goes after a while)', async () => {
-      Object.defineProperty(document, 'execCommand', { value: vi.fn(() => false), configurable: true })
-      try {
+      await withCopyCommand(vi.fn(() => false), async () => {
         await signIn()
         fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
         await flush(10_000)
         expect(screen.getByRole('status').textContent).toContain('Could not copy the code')
-      } finally {
-        delete (document as { execCommand?: unknown }).execCommand
-      }
+      })
     })
 
     it("the copy-command fallback cancels the browser's own copy, so a selection on the page does not replace the code", async () => {
@@ -238,15 +242,12 @@ describe('<PlexLogin>', () => {
         document.dispatchEvent(copyEvent)
         return true
       })
-      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
-      try {
+      await withCopyCommand(execCommand, async () => {
         await signIn()
         fireEvent.click(screen.getByRole('button', { name: 'Copy code' }))
         await flush()
         expect(copyEvent?.defaultPrevented).toBe(true)
-      } finally {
-        delete (document as { execCommand?: unknown }).execCommand
-      }
+      })
     })
 
     it('a slow copy that fails after a later one succeeded does not say "Could not copy"', async () => {
@@ -288,8 +289,7 @@ describe('<PlexLogin>', () => {
         document.dispatchEvent(event)
         return command === 'copy' && accepted
       })
-      Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
-      try {
+      await withCopyCommand(execCommand, async () => {
         const { sim } = await signIn()
         const button = screen.getByRole('button', { name: 'Copy code' })
         button.focus()
@@ -301,9 +301,7 @@ describe('<PlexLogin>', () => {
         expect(focusDuringCopy).toBe(button)
         expect(document.activeElement).toBe(button)
         expect(screen.getByRole('status').textContent).toContain(shown)
-      } finally {
-        delete (document as { execCommand?: unknown }).execCommand
-      }
+      })
     })
   })
 
