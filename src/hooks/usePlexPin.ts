@@ -6,8 +6,9 @@ import {
   QueryClient,
   QueryClientContext,
   useQuery,
+  type UseQueryOptions,
 } from '@tanstack/react-query'
-import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useEffect, useInsertionEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
 import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
@@ -321,57 +322,63 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   }, [queryClient, instanceId])
 
   const pinKey = useMemo(() => [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation], [instanceId, round.generation])
-  const pinQuery = useQuery<PlexPinInfo, Error>(
-    {
-      queryKey: pinKey,
-      queryFn: async ({ queryKey }): Promise<PlexPinInfo> => {
-        const generation = queryKey[3] as number
-        // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
-        // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
-        // would replace the code a person may be typing.
-        const current = session.current
-        if (current.created?.generation === generation) return current.created.pin
-        // The app's clear() or cancelQueries() stops the query, not the request (it runs on the
-        // session's signal, see the unmount effect above): asking again joins it.
-        if (current.creating?.generation === generation) return current.creating.pin
-        // The options of the moment the PIN is created; later changes apply to the next PIN, so
-        // a re-render with a new `product` never restarts a sign-in in progress.
-        const client = createPlexClient(latest.current)
-        current.client = client
-        // Unmounting (or StrictMode's rehearsal of it) and `enabled: false` abort the session's
-        // controller; the next create gets a fresh one.
-        if (current.controller.signal.aborted) current.controller = new AbortController()
-        const attempt: NonNullable<Session['creating']> = {
-          generation,
-          pin: client.createPin({ signal: current.controller.signal }).then(
-            // Cached and returned without its token, which never enters the query cache.
-            ({ authToken: _token, ...pin }) => {
-              if (current.creating === attempt) current.created = { generation, pin }
-              return pin
-            },
-          ).finally(() => {
-            if (current.creating === attempt) current.creating = null
-          }),
-        }
-        current.creating = attempt
-        return attempt.pin
-      },
-      // A query built again for a PIN this hook already has (React's <Activity> showing the widget
-      // again, after its effects removed the queries; the app's clear()) starts with it, rather
-      // than blanking the code and reading `creating` until the queryFn above returns it.
-      initialData: () => (session.current.created?.generation === round.generation ? session.current.created.pin : undefined),
-      ...OWN_QUERY_OPTIONS,
-      enabled: enabled && !round.expired,
-      staleTime: Infinity,
-      // `retry` never gives up on a transient failure: after the first five attempts the status
-      // becomes `error` (below) while the retries go on, so an outage that ends recovers without
-      // a click. (Refetching after a TanStack `error` instead would flip a query without data
-      // back to `pending`, and the widget from "error" to "creating", on every round.)
-      refetchOnWindowFocus: false,
-      refetchOnReconnect: false,
+  const pinOptions: UseQueryOptions<PlexPinInfo, Error> = {
+    queryKey: pinKey,
+    queryFn: async ({ queryKey }): Promise<PlexPinInfo> => {
+      const generation = queryKey[3] as number
+      // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
+      // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
+      // would replace the code a person may be typing.
+      const current = session.current
+      if (current.created?.generation === generation) return current.created.pin
+      // The app's clear() or cancelQueries() stops the query, not the request (it runs on the
+      // session's signal, see the unmount effect above): asking again joins it.
+      if (current.creating?.generation === generation) return current.creating.pin
+      // The options of the moment the PIN is created; later changes apply to the next PIN, so
+      // a re-render with a new `product` never restarts a sign-in in progress.
+      const client = createPlexClient(latest.current)
+      current.client = client
+      // Unmounting (or StrictMode's rehearsal of it) and `enabled: false` abort the session's
+      // controller; the next create gets a fresh one.
+      if (current.controller.signal.aborted) current.controller = new AbortController()
+      const attempt: NonNullable<Session['creating']> = {
+        generation,
+        pin: client.createPin({ signal: current.controller.signal }).then(
+          // Cached and returned without its token, which never enters the query cache.
+          ({ authToken: _token, ...pin }) => {
+            if (current.creating === attempt) current.created = { generation, pin }
+            return pin
+          },
+        ).finally(() => {
+          if (current.creating === attempt) current.creating = null
+        }),
+      }
+      current.creating = attempt
+      return attempt.pin
     },
-    queryClient,
-  )
+    // A query built again for a PIN this hook already has (React's <Activity> showing the widget
+    // again, after its effects removed the queries; the app's clear()) starts with it, rather
+    // than blanking the code and reading `creating` until the queryFn above returns it.
+    initialData: () => (session.current.created?.generation === round.generation ? session.current.created.pin : undefined),
+    ...OWN_QUERY_OPTIONS,
+    enabled: enabled && !round.expired,
+    staleTime: Infinity,
+    // `retry` never gives up on a transient failure: after the first five attempts the status
+    // becomes `error` (below) while the retries go on, so an outage that ends recovers without
+    // a click. (Refetching after a TanStack `error` instead would flip a query without data
+    // back to `pending`, and the widget from "error" to "creating", on every round.)
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  }
+  const pinQuery = useQuery(pinOptions, queryClient)
+  // useQuery starts its fetch in a passive effect, which runs after the browser has laid out and
+  // often painted the widget (about 35 ms in Chromium on this machine). Started in the commit
+  // instead, the request overlaps that work; useQuery's own fetch then joins it. Once, at mount:
+  // later asks (a renewal, "Try again") come after layout anyway. Skipped where useQuery would not
+  // ask: `enabled: false`, an option mistake, and a PIN already in hand (`staleTime`).
+  useInsertionEffect(() => {
+    if (pinOptions.enabled) void queryClient.prefetchQuery(pinOptions)
+  }, [])
 
   const pin = pinQuery.data ?? null
   if (process.env.NODE_ENV !== 'production' && pin?.clientIdentifier && clientIdentifier !== undefined && pin.clientIdentifier !== clientIdentifier) {

@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, screen } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { usePlexPin } from '../../src'
 import { mountHook } from '../support/hook'
@@ -98,6 +98,34 @@ describe('usePlexPin', () => {
     await flush()
     expect(result.current.status).toBe('waiting')
     expect(sim.requests('create-pin')).toHaveLength(1)
+  })
+
+  // The budget's "mount → code visible" is mostly one round trip: a request sent only in the
+  // passive effects waits for the browser's layout, and often its paint, of the whole page.
+  it('sends the create request in the commit that mounts it, before any layout effect', () => {
+    const sent: string[] = []
+    const fetchSpy = (input: RequestInfo | URL) => {
+      sent.push(String(input))
+      return new Promise<Response>(() => {}) // never answered: only the sending matters here
+    }
+    let sentBeforeLayout = -1
+    function SignIn({ enabled }: { enabled: boolean }) {
+      usePlexPin({ product: 'Test App', fetch: fetchSpy, enabled })
+      useLayoutEffect(() => {
+        sentBeforeLayout = sent.length
+      }, [])
+      return null
+    }
+    const { unmount } = render(<SignIn enabled />)
+    expect(sentBeforeLayout).toBe(1)
+    expect(sent).toEqual([expect.stringMatching(/\/api\/v2\/pins\?/)])
+    unmount()
+
+    // Not where useQuery would not ask either.
+    sent.length = 0
+    render(<SignIn enabled={false} />)
+    expect(sentBeforeLayout).toBe(0)
+    expect(sent).toEqual([])
   })
 
   it('renew() drops the current code for a fresh one', async () => {
