@@ -5,10 +5,11 @@ import {
   onlineManager,
   QueryClient,
   QueryClientContext,
+  useIsRestoring,
   useQuery,
   type UseQueryOptions,
 } from '@tanstack/react-query'
-import { useCallback, useContext, useEffect, useInsertionEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
 import { createPlexClient } from '../api/createPlexClient.js'
 import { isPlexApiError, isTransientError } from '../api/PlexApiError.js'
 import { MAX_TRANSIENT_RETRIES, retryDelayMs } from '../api/retryPolicy.js'
@@ -213,6 +214,12 @@ interface Session {
    * refetch.
    */
   creating?: { generation: number; pin: Promise<PlexPinInfo> } | null
+  /**
+   * The create sent in the commit that mounted the hook (`undefined` before), until the create
+   * query's first `queryFn` adopts it, answered or not: a refusal that comes before `useQuery`
+   * subscribes is that fetch's error, not a reason for a second POST. `null` once adopted.
+   */
+  early?: { generation: number; pin: Promise<PlexPinInfo> } | null
 }
 
 let instanceCounter = 0
@@ -322,40 +329,45 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   }, [queryClient, instanceId])
 
   const pinKey = useMemo(() => [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation], [instanceId, round.generation])
+  const createPin = async ({ queryKey }: { queryKey: readonly unknown[] }): Promise<PlexPinInfo> => {
+    const generation = queryKey[3] as number
+    // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
+    // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
+    // would replace the code a person may be typing.
+    const current = session.current
+    if (current.created?.generation === generation) return current.created.pin
+    // The create sent in the commit (below), adopted once, whatever it answered.
+    const early = current.early
+    current.early = null
+    if (early?.generation === generation) return early.pin
+    // The app's clear() or cancelQueries() stops the query, not the request (it runs on the
+    // session's signal, see the unmount effect above): asking again joins it.
+    if (current.creating?.generation === generation) return current.creating.pin
+    // The options of the moment the PIN is created; later changes apply to the next PIN, so
+    // a re-render with a new `product` never restarts a sign-in in progress.
+    const client = createPlexClient(latest.current)
+    current.client = client
+    // Unmounting (or StrictMode's rehearsal of it) and `enabled: false` abort the session's
+    // controller; the next create gets a fresh one.
+    if (current.controller.signal.aborted) current.controller = new AbortController()
+    const attempt: NonNullable<Session['creating']> = {
+      generation,
+      pin: client.createPin({ signal: current.controller.signal }).then(
+        // Cached and returned without its token, which never enters the query cache.
+        ({ authToken: _token, ...pin }) => {
+          if (current.creating === attempt) current.created = { generation, pin }
+          return pin
+        },
+      ).finally(() => {
+        if (current.creating === attempt) current.creating = null
+      }),
+    }
+    current.creating = attempt
+    return attempt.pin
+  }
   const pinOptions: UseQueryOptions<PlexPinInfo, Error> = {
     queryKey: pinKey,
-    queryFn: async ({ queryKey }): Promise<PlexPinInfo> => {
-      const generation = queryKey[3] as number
-      // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
-      // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
-      // would replace the code a person may be typing.
-      const current = session.current
-      if (current.created?.generation === generation) return current.created.pin
-      // The app's clear() or cancelQueries() stops the query, not the request (it runs on the
-      // session's signal, see the unmount effect above): asking again joins it.
-      if (current.creating?.generation === generation) return current.creating.pin
-      // The options of the moment the PIN is created; later changes apply to the next PIN, so
-      // a re-render with a new `product` never restarts a sign-in in progress.
-      const client = createPlexClient(latest.current)
-      current.client = client
-      // Unmounting (or StrictMode's rehearsal of it) and `enabled: false` abort the session's
-      // controller; the next create gets a fresh one.
-      if (current.controller.signal.aborted) current.controller = new AbortController()
-      const attempt: NonNullable<Session['creating']> = {
-        generation,
-        pin: client.createPin({ signal: current.controller.signal }).then(
-          // Cached and returned without its token, which never enters the query cache.
-          ({ authToken: _token, ...pin }) => {
-            if (current.creating === attempt) current.created = { generation, pin }
-            return pin
-          },
-        ).finally(() => {
-          if (current.creating === attempt) current.creating = null
-        }),
-      }
-      current.creating = attempt
-      return attempt.pin
-    },
+    queryFn: createPin,
     // A query built again for a PIN this hook already has (React's <Activity> showing the widget
     // again, after its effects removed the queries; the app's clear()) starts with it, rather
     // than blanking the code and reading `creating` until the queryFn above returns it.
@@ -373,11 +385,22 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   const pinQuery = useQuery(pinOptions, queryClient)
   // useQuery starts its fetch in a passive effect, which runs after the browser has laid out and
   // often painted the widget (about 35 ms in Chromium on this machine). Started in the commit
-  // instead, the request overlaps that work; useQuery's own fetch then joins it. Once, at mount:
-  // later asks (a renewal, "Try again") come after layout anyway. Skipped where useQuery would not
-  // ask: `enabled: false`, an option mistake, and a PIN already in hand (`staleTime`).
-  useInsertionEffect(() => {
-    if (pinOptions.enabled) void queryClient.prefetchQuery(pinOptions)
+  // instead, the request overlaps that work; useQuery's first queryFn adopts it (`Session.early`).
+  // Once, at mount: later asks (a renewal, "Try again") come after layout anyway. Skipped where
+  // useQuery would not ask yet: `enabled: false`, an option mistake, offline (networkMode 'online').
+  // In the layout phase, not an insertion effect: React runs insertion effects in a tree it
+  // commits hidden (<Activity mode="hidden">, a prerender that may never be shown), and an app's
+  // `fetch` that sets state would schedule an update from one. useImperativeHandle rather than
+  // useLayoutEffect, which React 18 warns about in a server render (see useLatestRef).
+  useImperativeHandle(useRef(null), () => {
+    const current = session.current
+    if (current.early === undefined && pinOptions.enabled && onlineManager.isOnline()) {
+      const pin = createPin({ queryKey: pinKey })
+      pin.catch(() => {}) // handled by the query that adopts it; or abandoned by an unmount
+      current.early = { generation: round.generation, pin }
+    }
+    return null
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount (see above)
   }, [])
 
   const pin = pinQuery.data ?? null
@@ -510,10 +533,14 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // The app's queryClient.clear() (on logout, say) or cancelQueries() during a create stops the
   // query without a word to its observer: removed, or idle with no data, nothing would ask for the
   // PIN again. Asking again joins the request still on its way (see the queryFn).
+  // Not while a persister restores the cache: useQuery is not subscribed then, so a refused
+  // create's query is collected at once (gcTime 0), and asking again would loop until it is done.
   const awaitingPin = enabled && !round.expired && pin === null
+  const isRestoring = useIsRestoring()
+  const watchCache = awaitingPin && !isRestoring
   const refetchPin = pinQuery.refetch
   useEffect(() => {
-    if (!awaitingPin) return
+    if (!watchCache) return
     const cache = queryClient.getQueryCache()
     let live = true
     const unsubscribe = cache.subscribe(({ query: { queryKey } }) => {
@@ -530,7 +557,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
       live = false
       unsubscribe()
     }
-  }, [awaitingPin, queryClient, instanceId, pinKey, refetchPin])
+  }, [watchCache, queryClient, instanceId, pinKey, refetchPin])
 
   // Switched off: what is under way stops, a create's retries (which never give up on a
   // transient failure) and a request in flight included, so no PIN is made meanwhile.
@@ -538,7 +565,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     if (enabled) return
     const current = session.current
     void queryClient.cancelQueries({ queryKey: [QUERY_KEY_SCOPE, instanceId] })
-    current.creating = null
+    current.creating = current.early = null
     current.controller.abort()
   }, [enabled, queryClient, instanceId])
 

@@ -1,8 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, screen } from '@testing-library/react'
-import { useLayoutEffect, type ReactNode } from 'react'
+import { useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
-import { usePlexPin } from '../../src'
+import { usePlexPin, type UsePlexPinResult } from '../../src'
 import { mountHook } from '../support/hook'
 import { newQueryClient } from '../support/render'
 import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
@@ -102,7 +103,7 @@ describe('usePlexPin', () => {
 
   // The budget's "mount → code visible" is mostly one round trip: a request sent only in the
   // passive effects waits for the browser's layout, and often its paint, of the whole page.
-  it('sends the create request in the commit that mounts it, before any layout effect', () => {
+  it('sends the create request in the commit that mounts it: a layout effect after the hook sees it sent', () => {
     const sent: string[] = []
     const fetchSpy = (input: RequestInfo | URL) => {
       sent.push(String(input))
@@ -126,6 +127,79 @@ describe('usePlexPin', () => {
     render(<SignIn enabled={false} />)
     expect(sentBeforeLayout).toBe(0)
     expect(sent).toEqual([])
+  })
+
+  it('a create refused before useQuery subscribes is the error of that request: one POST, not a second', async () => {
+    // An app's own fetch (a test double, plex.fetch from the simulator) can answer before React
+    // runs passive effects, where useQuery subscribes. Outside act(), as in a browser, React runs
+    // them in a later task; the refusal comes first. A prefetch through TanStack made a second
+    // POST here (its failed fetch is not joined but restarted), and a scripted one-time fault never showed.
+    const sent: string[] = []
+    const refuse = (input: RequestInfo | URL) => {
+      sent.push(String(input))
+      return Promise.resolve(new Response('{"errors":[{"code":1000,"message":"bad"}]}', { status: 400, headers: { 'Content-Type': 'application/json' } }))
+    }
+    const seen: { result?: UsePlexPinResult } = {}
+    function SignIn() {
+      seen.result = usePlexPin({ product: 'Test App', fetch: refuse })
+      return null
+    }
+    const reactGlobals = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
+    const actEnvironment = reactGlobals.IS_REACT_ACT_ENVIRONMENT
+    reactGlobals.IS_REACT_ACT_ENVIRONMENT = false
+    const root = createRoot(document.createElement('div'))
+    try {
+      root.render(<SignIn />)
+      await vi.waitFor(() => expect(seen.result?.status).toBe('error'))
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(sent).toHaveLength(1)
+      expect(seen.result?.status).toBe('error')
+    } finally {
+      root.unmount()
+      reactGlobals.IS_REACT_ACT_ENVIRONMENT = actEnvironment
+    }
+  })
+
+  it("an app fetch that sets state when it starts (a network-activity indicator) is called outside React's insertion phase", async () => {
+    // React logs "useInsertionEffect must not schedule updates" for a fetch started in one.
+    const errors = vi.spyOn(console, 'error')
+    try {
+      installFakeClock()
+      startSimulator()
+      let active = 0
+      const listeners = new Set<() => void>()
+      const activity = {
+        subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
+        get: () => active,
+        add: (n: number) => ((active += n), listeners.forEach((listener) => listener())),
+      }
+      const tracked: typeof fetch = (...args) => {
+        activity.add(1)
+        return fetch(...args).finally(() => activity.add(-1))
+      }
+      function SignIn() {
+        return <p>{usePlexPin({ product: 'Test App', fetch: tracked }).status}</p>
+      }
+      function App() {
+        const busy = useSyncExternalStore(activity.subscribe, activity.get)
+        const [open, setOpen] = useState(false)
+        return (
+          <>
+            <button data-busy={busy} onClick={() => setOpen(true)}>
+              Sign in with Plex
+            </button>
+            {open && <SignIn />}
+          </>
+        )
+      }
+      render(<App />)
+      act(() => screen.getByRole('button').click())
+      await flush()
+      expect(screen.getByText('waiting')).toBeTruthy()
+      expect(errors).not.toHaveBeenCalled()
+    } finally {
+      errors.mockRestore()
+    }
   })
 
   it('renew() drops the current code for a fresh one', async () => {

@@ -1,4 +1,4 @@
-import { dehydrate, focusManager, hydrate, onlineManager, QueryClient, QueryClientProvider, useQueryClient, type DehydratedState } from '@tanstack/react-query'
+import { dehydrate, focusManager, hydrate, IsRestoringProvider, onlineManager, QueryClient, QueryClientProvider, useQueryClient, type DehydratedState } from '@tanstack/react-query'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { Activity, useEffect, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -161,11 +161,58 @@ describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)',
     expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['creating', 'waiting'])
     expect(sim.requests('create-pin')).toHaveLength(1)
   })
+
+  it('first mounted hidden (a sign-in prerendered by <Activity>): no PIN until shown, and then a fresh one', async () => {
+    // The create request leaves in the commit, before useQuery subscribes. From an insertion
+    // effect it left in a hidden commit too (a probe found it): a PIN ageing unseen, a renewal
+    // spent, or "expired" at once with maxRenewals 0, and a PIN made for a page never shown.
+    installFakeClock()
+    const sim = startSimulator()
+    const ui = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <PlexLogin product="Test App" maxRenewals={0} />
+      </Activity>
+    )
+    const { container, rerender, unmount } = renderWithClient(ui('hidden'))
+    await flush(20 * 60_000)
+    expect(sim.requests()).toHaveLength(0)
+    rerender(ui('visible'))
+    await flush()
+    expect(stateOf(container)).toBe('waiting')
+    expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+
+    unmount()
+    renderWithClient(ui('hidden')).unmount()
+    await flush(1000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+  })
 })
 
 describe('a query cache restored by a persister', () => {
   // What a persister (persistQueryClient, PersistQueryClientProvider) saves and restores.
   const roundTrip = (client: QueryClient): DehydratedState => JSON.parse(JSON.stringify(dehydrate(client))) as DehydratedState
+
+  it('a create refused while the persister restores (IsRestoringProvider) is asked once, not in a loop', async () => {
+    // PersistQueryClientProvider marks the tree as restoring (IndexedDB can take 200 ms), and
+    // useQuery does not subscribe meanwhile. The refused create's query, with no observer and
+    // gcTime 0, was collected, and the watcher for the app's clear() asked again: about one POST
+    // per millisecond of restore (a probe counted 200).
+    installFakeClock()
+    const sim = startSimulator()
+    sim.fail({ type: 'status', status: 400 }, { route: 'create-pin', times: Infinity })
+    const ui = (restoring: boolean) => (
+      <IsRestoringProvider value={restoring}>
+        <PlexLogin product="Test App" />
+      </IsRestoringProvider>
+    )
+    const { container, rerender } = renderWithClient(ui(true))
+    await flush(200)
+    rerender(ui(false))
+    await flush(5000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(stateOf(container)).toBe('error')
+  })
 
   // A page load: module state (the widget's instance counter) starts over.
   async function pageLoad() {
