@@ -63,7 +63,7 @@ export interface PlexLoginProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
    * keep it out of URLs, logs and anything rendered.
    */
   onAuthenticated?: ((token: string, pin: PlexPinInfo) => void) | undefined
-  /** Called when a failure persists (the widget then shows it with "Try again"); once per failure, not once per background retry. */
+  /** Called when a failure persists (the widget then shows it with "Try again"); once per failure, and again if the failure changes, not once per background retry. */
   onError?: ((error: Error) => void) | undefined
   /** Called with each new status: `creating`, `waiting`, `authenticated`, `expired` or `error`. */
   onStatusChange?: ((status: PlexPinStatus) => void) | undefined

@@ -162,6 +162,36 @@ describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)',
     expect(sim.requests('create-pin')).toHaveLength(1)
   })
 
+  // README: "past the code's deadline that means a new code".
+  it('<Activity> shown again after the deadline: a new code from one POST, the dead PIN not polled, and the new one signs in', async () => {
+    installFakeClock()
+    const sim = startSimulator()
+    const onAuthenticated = vi.fn()
+    const ui = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
+      </Activity>
+    )
+    const { container, rerender } = renderWithClient(ui('visible'))
+    await flush()
+    const first = codeElement(container)?.textContent
+    rerender(ui('hidden'))
+    await flush(16 * 60_000) // past the 900 s the code lives
+    const pollsWhileHidden = sim.requests('get-pin').length
+    rerender(ui('visible'))
+    await flush(1000)
+    expect(sim.requests('create-pin')).toHaveLength(2)
+    expect(stateOf(container)).toBe('waiting')
+    const second = codeElement(container)?.textContent
+    expect(second).toBe(sim.latestPin()?.code)
+    expect(second).not.toBe(first)
+    // The dead PIN is not asked about: the one poll after showing is the new PIN's.
+    expect(sim.requests('get-pin').slice(pollsWhileHidden).map((entry) => entry.path)).toEqual([`/api/v2/pins/${sim.latestPin()?.id}`])
+    sim.link(second ?? '')
+    await flush(1000)
+    expect(onAuthenticated).toHaveBeenCalledTimes(1)
+  })
+
   it('first mounted hidden (a sign-in prerendered by <Activity>): no PIN until shown, and then a fresh one', async () => {
     // The create request leaves in the commit, before useQuery subscribes. From an insertion
     // effect it left in a hidden commit too (a probe found it): a PIN ageing unseen, a renewal
