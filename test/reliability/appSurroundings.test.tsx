@@ -91,21 +91,27 @@ describe('after the sign-in', () => {
 const hasActivity = typeof (Activity as unknown) !== 'undefined'
 
 describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)', () => {
-  /** A waiting widget inside `<Activity>`, hidden for 3 s; `show()` makes it visible again. */
-  async function hiddenWaitingWidget(props: Partial<PlexLoginProps> = {}) {
+  /** The widget inside `<Activity>`, first rendered in `mode`; `setMode()` hides or shows it. */
+  function inActivity(props: Partial<PlexLoginProps> = {}, mode: 'visible' | 'hidden' = 'visible') {
     installFakeClock()
     const sim = startSimulator()
-    const ui = (mode: 'visible' | 'hidden') => (
-      <Activity mode={mode}>
+    const ui = (current: 'visible' | 'hidden') => (
+      <Activity mode={current}>
         <PlexLogin product="Test App" {...props} />
       </Activity>
     )
-    const { container, rerender } = renderWithClient(ui('visible'))
+    const view = renderWithClient(ui(mode))
+    return { sim, ui, ...view, setMode: (next: 'visible' | 'hidden') => view.rerender(ui(next)) }
+  }
+
+  /** A waiting widget inside `<Activity>`, hidden for 3 s; `show()` makes it visible again. */
+  async function hiddenWaitingWidget(props: Partial<PlexLoginProps> = {}) {
+    const { sim, container, setMode } = inActivity(props)
     await flush()
     const code = codeElement(container)?.textContent ?? ''
-    rerender(ui('hidden'))
+    setMode('hidden')
     await flush(3000)
-    return { sim, code, container, show: () => rerender(ui('visible')) }
+    return { sim, code, container, show: () => setMode('visible') }
   }
 
   it('<Activity mode="hidden"> for a while keeps the code; linking it meanwhile signs in once shown', async () => {
@@ -125,22 +131,15 @@ describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)',
 
   it('<Activity> hiding and showing a signed-in widget hands the token over once, not again', async () => {
     // A mutation probe removed both places that clear the delivered token: nothing noticed.
-    installFakeClock()
-    const sim = startSimulator()
     const onAuthenticated = vi.fn()
-    const ui = (mode: 'visible' | 'hidden') => (
-      <Activity mode={mode}>
-        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
-      </Activity>
-    )
-    const { container, rerender } = renderWithClient(ui('visible'))
+    const { sim, container, setMode } = inActivity({ onAuthenticated })
     await flush()
     sim.link(codeElement(container)?.textContent ?? '')
     await flush(1000)
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
-    rerender(ui('hidden'))
+    setMode('hidden')
     await flush(1000)
-    rerender(ui('visible'))
+    setMode('visible')
     await flush(1000)
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
     expect(stateOf(container)).toBe('authenticated')
@@ -164,21 +163,14 @@ describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)',
 
   // README: "past the code's deadline that means a new code".
   it('<Activity> shown again after the deadline: a new code from one POST, the dead PIN not polled, and the new one signs in', async () => {
-    installFakeClock()
-    const sim = startSimulator()
     const onAuthenticated = vi.fn()
-    const ui = (mode: 'visible' | 'hidden') => (
-      <Activity mode={mode}>
-        <PlexLogin product="Test App" onAuthenticated={onAuthenticated} />
-      </Activity>
-    )
-    const { container, rerender } = renderWithClient(ui('visible'))
+    const { sim, container, setMode } = inActivity({ onAuthenticated })
     await flush()
     const first = codeElement(container)?.textContent
-    rerender(ui('hidden'))
+    setMode('hidden')
     await flush(16 * 60_000) // past the 900 s the code lives
     const pollsWhileHidden = sim.requests('get-pin').length
-    rerender(ui('visible'))
+    setMode('visible')
     await flush(1000)
     expect(sim.requests('create-pin')).toHaveLength(2)
     expect(stateOf(container)).toBe('waiting')
@@ -196,17 +188,10 @@ describe.runIf(hasActivity)('React hiding the widget (<Activity>, React 19.2+)',
     // The create request leaves in the commit, before useQuery subscribes. From an insertion
     // effect it left in a hidden commit too (a probe found it): a PIN ageing unseen, a renewal
     // spent, or "expired" at once with maxRenewals 0, and a PIN made for a page never shown.
-    installFakeClock()
-    const sim = startSimulator()
-    const ui = (mode: 'visible' | 'hidden') => (
-      <Activity mode={mode}>
-        <PlexLogin product="Test App" maxRenewals={0} />
-      </Activity>
-    )
-    const { container, rerender, unmount } = renderWithClient(ui('hidden'))
+    const { sim, ui, container, setMode, unmount } = inActivity({ maxRenewals: 0 }, 'hidden')
     await flush(20 * 60_000)
     expect(sim.requests()).toHaveLength(0)
-    rerender(ui('visible'))
+    setMode('visible')
     await flush()
     expect(stateOf(container)).toBe('waiting')
     expect(codeElement(container)?.textContent).toBe(sim.latestPin()?.code)
