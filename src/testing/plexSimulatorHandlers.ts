@@ -13,8 +13,8 @@ export interface PlexSimulatorHandlersOptions {
 }
 
 /**
- * MSW 2 request handlers that answer plex.tv's PIN and user API under `baseUrl` from the
- * simulator, for vitest, jsdom and Storybook. A `drop` fault becomes a network error (`fetch`
+ * MSW 2 request handlers that answer plex.tv's PIN and user API (and the account image, and the
+ * CORS preflights for those) under `baseUrl` from the simulator, for vitest, jsdom and Storybook. A `drop` fault becomes a network error (`fetch`
  * rejects); an aborted fetch is not acted on, even while the simulator waits out its `latencyMs`.
  * Any other path under `baseUrl` (`/api/v2/resources`, a typo) goes on to the handlers after
  * these, then to MSW's `onUnhandledRequest`, instead of a 404 from the simulator.
@@ -25,8 +25,12 @@ export function plexSimulatorHandlers(simulator: PlexSimulator, { baseUrl = 'htt
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
       const path = new URL(request.url).pathname.slice(prefix.length).replace(/\/+$/, '')
+      // A CORS preflight is judged by the request it asks about: one for a path of the app's own
+      // (`/api/v2/resources`) is the app's handlers' to answer, like the request that follows it.
+      const method = request.method.toUpperCase()
+      const asked = method === 'OPTIONS' ? (request.headers.get('Access-Control-Request-Method') ?? '').toUpperCase() : method
       // Not plex.tv's PIN or user API: the app's own handlers, or onUnhandledRequest, answer it.
-      if (routeOf(request.method.toUpperCase(), path) === 'unknown') return undefined
+      if (routeOf(asked, path) === 'unknown') return undefined
       // A fetch aborted before it was sent reaches no server; MSW before 2.11.6 ran handlers for it.
       if (request.signal.aborted) return HttpResponse.error()
       try {

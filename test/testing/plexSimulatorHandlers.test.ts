@@ -59,6 +59,22 @@ describe('plexSimulatorHandlers', () => {
     expect(simulator.log).toEqual([])
   })
 
+  it("answers the CORS preflights of plex.tv's PIN API, and leaves those of the app's own paths to its handlers", async () => {
+    const simulator = serve()
+    server.use(
+      ...plexSimulatorHandlers(simulator),
+      http.options('https://plex.tv/api/v2/resources', () => new HttpResponse(null, { status: 204, headers: { 'X-Answered-By': 'app' } })),
+    )
+    const preflight = (path: string, method: string) =>
+      fetch(`https://plex.tv${path}`, { method: 'OPTIONS', headers: { Origin: 'https://my.app', 'Access-Control-Request-Method': method } })
+    const ours = await preflight('/api/v2/pins', 'POST')
+    expect(ours.headers.get('Access-Control-Allow-Origin')).toBe('https://my.app')
+    const theirs = await preflight('/api/v2/resources', 'GET')
+    expect(theirs.headers.get('X-Answered-By')).toBe('app')
+    expect(simulator.log).toMatchObject([{ path: '/api/v2/pins', route: 'preflight' }])
+    expect(simulator.log).toHaveLength(1)
+  })
+
   it('says what baseUrl it needs when given one that is not a URL', () => {
     expect(() => plexSimulatorHandlers(createPlexSimulator(), { baseUrl: 'plex.tv' })).toThrow(
       new TypeError('plex.tv simulator: baseUrl must be an absolute URL such as "https://plex.tv"; got "plex.tv".'),
