@@ -7,7 +7,6 @@ import {
   QueryClientContext,
   useIsRestoring,
   useQuery,
-  type UseQueryOptions,
 } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react'
 import { createPlexClient } from '../api/createPlexClient.js'
@@ -329,7 +328,7 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   }, [queryClient, instanceId])
 
   const pinKey = useMemo(() => [QUERY_KEY_SCOPE, instanceId, 'pin', round.generation], [instanceId, round.generation])
-  const createPin = async ({ queryKey }: { queryKey: readonly unknown[] }): Promise<PlexPinInfo> => {
+  const requestPin = async ({ queryKey }: { queryKey: readonly unknown[] }): Promise<PlexPinInfo> => {
     const generation = queryKey[3] as number
     // The app's invalidateQueries()/refetchQueries()/resetQueries(), or React's <Activity>
     // hiding and showing the widget, ask again for a PIN this hook already has. A new POST
@@ -365,24 +364,26 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
     current.creating = attempt
     return attempt.pin
   }
-  const pinOptions: UseQueryOptions<PlexPinInfo, Error> = {
-    queryKey: pinKey,
-    queryFn: createPin,
-    // A query built again for a PIN this hook already has (React's <Activity> showing the widget
-    // again, after its effects removed the queries; the app's clear()) starts with it, rather
-    // than blanking the code and reading `creating` until the queryFn above returns it.
-    initialData: () => (session.current.created?.generation === round.generation ? session.current.created.pin : undefined),
-    ...OWN_QUERY_OPTIONS,
-    enabled: enabled && !round.expired,
-    staleTime: Infinity,
-    // `retry` never gives up on a transient failure: after the first five attempts the status
-    // becomes `error` (below) while the retries go on, so an outage that ends recovers without
-    // a click. (Refetching after a TanStack `error` instead would flip a query without data
-    // back to `pending`, and the widget from "error" to "creating", on every round.)
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  }
-  const pinQuery = useQuery(pinOptions, queryClient)
+  const pinQuery = useQuery<PlexPinInfo, Error>(
+    {
+      queryKey: pinKey,
+      queryFn: requestPin,
+      // A query built again for a PIN this hook already has (React's <Activity> showing the widget
+      // again, after its effects removed the queries; the app's clear()) starts with it, rather
+      // than blanking the code and reading `creating` until the queryFn above returns it.
+      initialData: () => (session.current.created?.generation === round.generation ? session.current.created.pin : undefined),
+      ...OWN_QUERY_OPTIONS,
+      enabled: enabled && !round.expired,
+      staleTime: Infinity,
+      // `retry` never gives up on a transient failure: after the first five attempts the status
+      // becomes `error` (below) while the retries go on, so an outage that ends recovers without
+      // a click. (Refetching after a TanStack `error` instead would flip a query without data
+      // back to `pending`, and the widget from "error" to "creating", on every round.)
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    },
+    queryClient,
+  )
   // useQuery starts its fetch in a passive effect, which runs after the browser has laid out and
   // often painted the widget (about 35 ms in Chromium on this machine). Started in the commit
   // instead, the request overlaps that work; useQuery's first queryFn adopts it (`Session.early`).
@@ -394,8 +395,8 @@ export function usePlexPin(options: UsePlexPinOptions): UsePlexPinResult {
   // useLayoutEffect, which React 18 warns about in a server render (see useLatestRef).
   useImperativeHandle(useRef(null), () => {
     const current = session.current
-    if (current.early === undefined && pinOptions.enabled && onlineManager.isOnline()) {
-      const pin = createPin({ queryKey: pinKey })
+    if (current.early === undefined && enabled && onlineManager.isOnline()) {
+      const pin = requestPin({ queryKey: pinKey })
       pin.catch(() => {}) // handled by the query that adopts it; or abandoned by an unmount
       current.early = { generation: round.generation, pin }
     }
