@@ -6,20 +6,11 @@ import { PlexLogin, type PlexPinStatus } from '../../src'
 import { deepText } from '../support/deepText'
 import { codeElement, renderWithClient, stateOf } from '../support/render'
 import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
+import { signIn } from '../support/signIn'
 
 afterEach(() => {
   focusManager.setFocused(undefined)
 })
-
-/** Renders the widget against a fresh simulator with fake timers, and waits for the code. */
-async function signIn(props: Partial<Parameters<typeof PlexLogin>[0]> = {}, options: { strict?: boolean } = {}) {
-  installFakeClock()
-  const sim = startSimulator()
-  const onAuthenticated = vi.fn()
-  const view = renderWithClient(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} {...props} />, options)
-  await flush()
-  return { sim, onAuthenticated, ...view }
-}
 
 /** Runs `body` with `document.execCommand` (which jsdom lacks) stubbed, and removes it after. */
 async function withCopyCommand(execCommand: (command: string) => boolean, body: () => Promise<void>) {

@@ -2,18 +2,9 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
-import { codeElement, renderWithClient, stateOf } from '../support/render'
-import { flush, installFakeClock, startSimulator } from '../support/simulator'
-
-/** Renders the widget against a fresh simulator with fake timers, and waits for the code. */
-async function signIn(props: Partial<Parameters<typeof PlexLogin>[0]> = {}) {
-  installFakeClock()
-  const sim = startSimulator()
-  const onAuthenticated = vi.fn()
-  const view = renderWithClient(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} {...props} />)
-  await flush()
-  return { sim, onAuthenticated, ...view }
-}
+import { codeElement, stateOf } from '../support/render'
+import { flush } from '../support/simulator'
+import { signIn } from '../support/signIn'
 
 describe('<PlexLogin> (README promises)', () => {
   // README, Props: "`classNames` | `{ root, code, qr, link, copy, status, countdown, actions }`".

@@ -9,19 +9,16 @@ import { describe, expect, it, vi } from 'vitest'
 import { PlexLogin } from '../../src'
 import { codeElement, newQueryClient, renderWithClient, stateOf } from '../support/render'
 import { FIVE_CREATE_ATTEMPTS_MS, flush, installFakeClock, startSimulator } from '../support/simulator'
+import { signIn } from '../support/signIn'
 
 function rootOf(container: HTMLElement) {
   return container.querySelector<HTMLElement>('[data-plex-login]')
 }
 
 async function waitingWidget(props: Partial<Parameters<typeof PlexLogin>[0]> = {}) {
-  installFakeClock()
-  const sim = startSimulator()
-  const onAuthenticated = vi.fn()
-  const view = renderWithClient(<PlexLogin product="Test App" onAuthenticated={onAuthenticated} {...props} />)
-  await flush()
-  expect(stateOf(view.container)).toBe('waiting')
-  return { sim, onAuthenticated, code: sim.latestPin()?.code ?? '', ...view }
+  const signedIn = await signIn(props)
+  expect(stateOf(signedIn.container)).toBe('waiting')
+  return { ...signedIn, code: signedIn.sim.latestPin()?.code ?? '' }
 }
 
 describe('fault: network down while waiting, then back', () => {
