@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { configDefaults, defineConfig, type Plugin } from 'vitest/config'
 
 /**
@@ -49,5 +50,8 @@ export default defineConfig({
     // Some tests simulate hours of fake time; on a loaded 2-core machine that takes seconds.
     testTimeout: 30_000,
     restoreMocks: true,
+    // A worker per core: Vitest's default leaves one core to its main process, which mostly
+    // waits, so a two-core machine ran one file at a time (unit run 115 s; with two, 85 s).
+    maxWorkers: availableParallelism(),
   },
 })
