@@ -73,7 +73,9 @@ async function ensureBuilt() {
 }
 
 // Run by npm run test:e2e (test/e2e/vitest.config.ts); the unit config excludes test/consumer.
-describe('react-plex-login as installed from its tarball', () => {
+// The apps install, type-check and build at the same time (one after another took 66 s of the
+// suite); each test asserts with its own `expect`, as Vitest requires of concurrent tests.
+describe.concurrent('react-plex-login as installed from its tarball', () => {
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'react-plex-login-consumer-'))
     launching = launchChromium().then((launched) => (browser = launched))
@@ -110,7 +112,7 @@ describe('react-plex-login as installed from its tarball', () => {
   })
 
   describe('a Node script without React', () => {
-    it('installs with --omit=peer and signs in through react-plex-login/client and /testing', { timeout: 120_000 }, async () => {
+    it('installs with --omit=peer and signs in through react-plex-login/client and /testing', { timeout: 120_000 }, async ({ expect }) => {
       const app = join(workDir, 'node-only')
       await writeFiles(app, nodeOnlyFiles(tarball))
       const install = await run('npm', ['install', '--omit=peer', ...NPM_INSTALL_FLAGS], { cwd: app, timeoutMs: 90_000 })
@@ -124,7 +126,7 @@ describe('react-plex-login as installed from its tarball', () => {
   })
 
   describe('a Jest test suite (CommonJS, babel-jest, jsdom)', () => {
-    it("runs the README's Jest setup and signs in through /testing and /testing/msw", { timeout: 180_000 }, async () => {
+    it("runs the README's Jest setup and signs in through /testing and /testing/msw", { timeout: 180_000 }, async ({ expect }) => {
       const app = join(workDir, 'jest')
       await writeFiles(app, jestAppFiles(tarball))
       const install = await run('npm', ['install', ...NPM_INSTALL_FLAGS], { cwd: app, timeoutMs: 150_000 })
@@ -136,7 +138,7 @@ describe('react-plex-login as installed from its tarball', () => {
 
   for (const reactMajor of REACT_MAJORS) {
     describe(`a Vite app with React ${reactMajor}`, () => {
-      it('installs the tarball, type-checks, builds, and signs in with the widget in Chromium', { timeout: 240_000 }, async () => {
+      it('installs the tarball, type-checks, builds, and signs in with the widget in Chromium', { timeout: 240_000 }, async ({ expect }) => {
         const started = Date.now()
         const app = join(workDir, `react${reactMajor}`)
         await writeScratchApp(app, { reactMajor, tarball, ...versionsFor(reactMajor) })
