@@ -20,3 +20,18 @@ afterEach(() => {
   if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
 })
 afterAll(() => server.close())
+
+// The unit projects share a worker's jsdom between test files (`isolate: false`, vite.config.ts),
+// so what a file left on the page is taken away after it: the next file starts on an empty page,
+// and without the properties a file defined on navigator, document or crypto (a stubbed
+// clipboard, `execCommand`), as a fresh jsdom would.
+if (typeof document !== 'undefined') {
+  const targets = [navigator, document, crypto]
+  const ownKeys = new Map(targets.map((target) => [target, new Set(Reflect.ownKeys(target))]))
+  afterAll(() => {
+    for (const [target, keys] of ownKeys) for (const key of Reflect.ownKeys(target)) if (!keys.has(key)) Reflect.deleteProperty(target, key)
+    document.head.replaceChildren()
+    document.body.replaceChildren()
+    for (const element of [document.documentElement, document.body]) for (const name of element.getAttributeNames()) element.removeAttribute(name)
+  })
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { configDefaults, defineConfig, mergeConfig } from 'vitest/config'
-import unit from '../../vite.config'
+import { defineConfig, mergeConfig } from 'vitest/config'
+import unit, { unitProjects } from '../../vite.config'
 import { REACT_18_DIR, REACT_18_PACKAGE_NAMES } from './prepare'
 
 /**
@@ -10,8 +10,11 @@ import { REACT_18_DIR, REACT_18_PACKAGE_NAMES } from './prepare'
  * tests (Storybook's renderer brings the project's React 19) and the size budget (it measures
  * dist/, whatever React). Tests of React 19 APIs (`<Activity>`) say so and skip themselves.
  */
+const { projects: _unitProjects, ...unitTest } = unit.test ?? {}
+
+// The unit config's own projects are left out: merged, the two lists would add up to four.
 export default mergeConfig(
-  unit,
+  { ...unit, test: unitTest },
   defineConfig({
     root: fileURLToPath(new URL('../..', import.meta.url)),
     resolve: {
@@ -23,8 +26,7 @@ export default mergeConfig(
       ],
     },
     test: {
-      name: 'react18',
-      exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/consumer/**', 'test/stories/**', 'test/budgets/size.test.ts'],
+      projects: unitProjects('react18', ['test/stories/**', 'test/budgets/size.test.ts']),
     },
   }),
 )
