@@ -18,8 +18,11 @@ function emitStylesheet(): Plugin {
   }
 }
 
-/** Files that replace a module (`vi.mock`), which takes a module graph of their own. */
-const MOCKING_TESTS = ['test/budgets/renders.test.tsx']
+/**
+ * Files that replace a module (`vi.mock`), which takes a module graph of their own
+ * (test/suite/isolation.test.ts keeps this list whole).
+ */
+export const MOCKING_TESTS = ['test/budgets/renders.test.tsx']
 
 /**
  * The unit suite as two projects: most files share their worker's modules and jsdom (`isolate:
