@@ -251,6 +251,21 @@ describe('createPlexClient', () => {
       expect(vi.getTimerCount()).toBe(0)
     })
 
+    it("leaves no listener on the caller's signal once a request has its answer", async () => {
+      // The hook passes one long-lived signal to every create and poll: a listener left per
+      // request would pile up for as long as a kiosk renews its code.
+      startSimulator()
+      const controller = new AbortController()
+      const add = vi.spyOn(controller.signal, 'addEventListener')
+      const remove = vi.spyOn(controller.signal, 'removeEventListener')
+      const plex = client()
+      const pin = await plex.createPin({ signal: controller.signal })
+      await plex.getPin(pin.id, { signal: controller.signal })
+      const added = add.mock.calls.filter(([type]) => type === 'abort').map(([, listener]) => listener)
+      expect(added).toHaveLength(2)
+      expect(remove.mock.calls.filter(([type]) => type === 'abort').map(([, listener]) => listener)).toEqual(added)
+    })
+
     it('keeps the Retry-After of a 503, as of a 429, and ignores it on other statuses', async () => {
       const sim = startSimulator()
       sim.fail({ type: 'status', status: 503, retryAfter: '7' })
@@ -364,6 +379,7 @@ describe('createPlexClient', () => {
       ['a negative expiresIn', { ...pin, expiresIn: -1 }, /lifetime/],
       ['a zero expiresIn', { ...pin, expiresIn: 0 }, /lifetime/],
       ['a huge expiresIn', { ...pin, expiresIn: 1e12 }, /lifetime/],
+      ['an expiresIn one second longer than a day', { ...pin, expiresIn: 24 * 60 * 60 + 1 }, /lifetime/],
       ['expiresIn as a string', { ...pin, expiresIn: '900' }, /lifetime/],
       ['an empty token', { ...pin, authToken: '' }, /token/],
       ['a token that is a number', { ...pin, authToken: 42 }, /token/],

@@ -62,6 +62,8 @@ describe('parseRetryAfter', () => {
     ['Wed, 25 Nov 2026 12:00:30 GMT', 30_000],
     ['Wed, 25 Nov 2026 11:00:00 GMT', 0],
     ['99999', 600_000],
+    // A date further away than the cap is cut to it too (it once applied to seconds only).
+    ['Wed, 25 Nov 2026 13:00:00 GMT', 600_000],
     ['soon', undefined],
     ['7.5', undefined],
     ['Wed, 25 Nov 2026 13:00:30 +0100', 30_000],

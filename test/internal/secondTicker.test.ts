@@ -32,4 +32,13 @@ describe('secondsUntil', () => {
     unsubscribe()
     expect(vi.getTimerCount()).toBe(0)
   })
+
+  // The first render of a countdown reads before it subscribes: a widget shown after another one
+  // went away must not start from that one's last tick, with seconds that have since passed.
+  it('reads the time now when nothing listens, not the last tick of a countdown that has gone', () => {
+    vi.useFakeTimers({ now: 0 })
+    subscribeToTicks(() => {})()
+    vi.advanceTimersByTime(5000)
+    expect(secondsUntil(10_000)).toBe(5)
+  })
 })
