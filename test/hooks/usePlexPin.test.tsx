@@ -497,6 +497,36 @@ describe('usePlexPin', () => {
     expect({ polls: sim.requests('get-pin').length - hanging, status: result.current.status }).toEqual({ polls: 1, status: 'authenticated' })
   })
 
+  // The online handler restarts a create only once an attempt has failed: a blip while the first
+  // create is on its way must not abandon it and ask plex.tv for a second PIN.
+  it('a connection blip while the first create is on its way sends no second create', async () => {
+    const { sim, result } = mountHook({}, undefined, { latencyMs: 2000 })
+    await flush(500)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    act(() => {
+      window.dispatchEvent(new Event('offline'))
+      window.dispatchEvent(new Event('online'))
+    })
+    await flush(3000)
+    expect(sim.requests('create-pin')).toHaveLength(1)
+    expect(result.current.status).toBe('waiting')
+  })
+
+  // A person who linked the code in another window (not another tab: no visibilitychange) and
+  // comes back is seen at once, not at the next poll, which can be a minute away.
+  it('a window focus polls at once, without waiting out a long pollInterval', async () => {
+    const { sim, result } = mountHook({ pollInterval: 60_000 })
+    await flush()
+    await flush(1000)
+    expect(result.current.status).toBe('waiting')
+    const before = sim.requests('get-pin').length
+    sim.link(result.current.code ?? '')
+    act(() => void window.dispatchEvent(new Event('focus')))
+    await flush(100)
+    expect(sim.requests('get-pin').length).toBe(before + 1)
+    expect(result.current.status).toBe('authenticated')
+  })
+
   it('cancels a poll in flight when polling ends, aborting its request', async () => {
     const signals: AbortSignal[] = []
     const recording: typeof fetch = (input, init) => {

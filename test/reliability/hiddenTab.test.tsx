@@ -17,6 +17,22 @@ async function steps(count: number, ms = 500) {
   for (let step = 0; step < count; step++) await flush(ms)
 }
 
+// The rate itself, with nothing failing (the end-to-end suite counts it in Chromium too).
+it('polls a healthy code every 5 s while the tab is hidden, and every second again once shown', async () => {
+  const { sim } = mountHook()
+  await flush()
+  act(() => focusManager.setFocused(false))
+  await flush(5000)
+  const from = sim.requests('get-pin').length
+  await flush(60_000)
+  expect(sim.requests('get-pin').length - from).toBe(12)
+  act(() => focusManager.setFocused(true))
+  await flush(100)
+  const shown = sim.requests('get-pin').length
+  await flush(10_000)
+  expect(sim.requests('get-pin').length - shown).toBeGreaterThanOrEqual(9)
+})
+
 describe('a failed poll while the tab is hidden', () => {
   it.each([
     ['a dropped connection', { type: 'drop' }],
