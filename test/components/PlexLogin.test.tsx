@@ -1,6 +1,6 @@
 import { focusManager } from '@tanstack/react-query'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { createRef } from 'react'
+import { createRef, Profiler } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PlexLogin, type PlexPinStatus } from '../../src'
 import { deepText } from '../support/deepText'
@@ -107,9 +107,13 @@ describe('<PlexLogin>', () => {
     it('counts down from the lifetime plex.tv gave, outside the live region', async () => {
       const { container } = await signIn()
       const countdown = container.querySelector('[data-part="countdown"]')
+      const time = countdown?.querySelector('time')
       expect(countdown?.textContent).toBe('Code expires in 15:00')
+      expect(time?.getAttribute('datetime')).toBe('PT900S')
       await flush(61_000)
       expect(countdown?.textContent).toBe('Code expires in 13:59')
+      // The machine-readable duration says what the visible one does.
+      expect(time?.getAttribute('datetime')).toBe('PT839S')
       expect(countdown?.closest('[aria-live]')).toBeNull()
     })
 
@@ -357,6 +361,34 @@ describe('<PlexLogin>', () => {
       expect(screen.getByRole('status').textContent).toContain('previous code expired')
       await flush(5000)
       expect(sim.requests('get-pin').filter((entry) => entry.path.endsWith(String(first?.id)))).toHaveLength(1)
+    })
+
+    // The QR is drawn a render after its code (useDeferredValue), so it could lag the code the
+    // other way too: the expired code's QR left in the placeholder while the new code is on its
+    // way, leading a phone to a dead code. Every commit is read, since the last one is always right.
+    it('never draws a QR in a commit that shows no code while the code renews', async () => {
+      installFakeClock()
+      const sim = startSimulator()
+      const commits: { state?: string; code: string; qr: boolean }[] = []
+      // The first commit comes before render() returns the container; it shows no code yet.
+      const view: { container?: HTMLElement } = {}
+      const onRender = () => {
+        const { container } = view
+        if (container) commits.push({ state: stateOf(container), code: (codeElement(container)?.textContent ?? '').trim(), qr: !!container.querySelector('svg[data-part="qr"]') })
+      }
+      const { container } = renderWithClient(
+        <Profiler id="widget" onRender={onRender}>
+          <PlexLogin product="Test App" />
+        </Profiler>,
+      )
+      view.container = container
+      await flush()
+      expect(stateOf(container)).toBe('waiting')
+      sim.expire()
+      await flush(1000)
+      expect(stateOf(container)).toBe('waiting')
+      expect(commits.some((commit) => commit.state === 'creating')).toBe(true)
+      expect(commits.filter((commit) => commit.qr && commit.code === '')).toEqual([])
     })
 
     it('replaces it when the countdown runs out, up to maxRenewals, then waits for "Get a new code"', async () => {
