@@ -268,3 +268,33 @@ describe('the /auth page (app.plex.tv/auth)', () => {
     expect((await post({ code: other.code })).status).toBe(410)
   })
 })
+
+// Behaviours a mutation probe (2026-11-27) found no test held: each test fails on its mutant.
+describe('startPlexSimulator, at the edges of its HTTP server and /link page', () => {
+  it('refuses an API request body above 64 KiB with 413, and takes one just under it', async () => {
+    const { url, simulator } = await start()
+    const send = (size: number) =>
+      fetch(`${url}/api/v2/pins?${CLIENT}`, { method: 'POST', headers: { Accept: 'application/json' }, body: 'x'.repeat(size) })
+    expect((await send(64 * 1024 + 1)).status).toBe(413)
+    expect(simulator.requests('create-pin')).toHaveLength(0)
+    expect((await send(64 * 1024)).status).toBe(201)
+  })
+
+  it('links a code posted with Sec-Fetch-Site: none (a request the person started)', async () => {
+    const { url, simulator } = await start()
+    const { body } = await createPin(url)
+    const response = await postLink(url, body.code, { 'Sec-Fetch-Site': 'none' })
+    expect(response.status).toBe(200)
+    expect(simulator.latestPin()?.authToken).not.toBeNull()
+  })
+
+  it('empties the code field after a successful link, and keeps it after a failed one', async () => {
+    const { url } = await start()
+    const { body } = await createPin(url)
+    const linked = await (await postLink(url, body.code)).text()
+    expect(linked).toContain('value=""')
+    const unknown = body.code === 'ZZZZ' ? 'YYYY' : 'ZZZZ'
+    const failed = await (await postLink(url, unknown)).text()
+    expect(failed).toContain(`value="${unknown}"`)
+  })
+})

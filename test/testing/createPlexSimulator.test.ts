@@ -499,3 +499,114 @@ describe('createPlexSimulator', () => {
     })
   })
 })
+
+// Behaviours a mutation probe (2026-11-27) found no test held: each test fails on its mutant.
+describe("createPlexSimulator, in the details an app's tests may rely on", () => {
+  it('gives a strong PIN 1800 s (30 minutes), whatever linkPinLifetimeS says', async () => {
+    const { send } = simulator({ linkPinLifetimeS: 45 })
+    expect((await createPin(send, { strong: 'true' })).body.expiresIn).toBe(1800)
+  })
+
+  it('rounds expiresIn up mid-second, as the client counts down', async () => {
+    const { send, advance } = simulator()
+    const { body } = await createPin(send)
+    advance(500)
+    const polled = await send(`/api/v2/pins/${String(body.id)}?${query()}`, { headers: JSON_ACCEPT })
+    expect(((await polled.json()) as { expiresIn: number }).expiresIn).toBe(900)
+  })
+
+  it('may give an expired PIN’s code out again, and link() then approves the live PIN that has it', async () => {
+    const { sim, send } = simulator({ random: () => 0 })
+    await createPin(send)
+    sim.expire()
+    const { body } = await createPin(send)
+    expect(body.code).toBe('AAAA')
+    const result = sim.link('AAAA')
+    expect(result).toMatchObject({ ok: true, pin: { id: body.id } })
+  })
+
+  it('link() forgives stray spaces around the code, as plex.tv/link does', async () => {
+    const { sim, send } = simulator()
+    const { body } = await createPin(send)
+    expect(sim.link(`  ${String(body.code).toLowerCase()} `)).toMatchObject({ ok: true })
+  })
+
+  it('link() never approves a strong PIN, even one whose code is all digits', async () => {
+    const { sim, send } = simulator({ random: () => 0.99 })
+    const { body } = await createPin(send, { strong: 'true' })
+    expect(body.code).toBe('9'.repeat(25))
+    expect(sim.link(String(body.code))).toEqual({ ok: false, reason: 'unknown' })
+  })
+
+  it('answers with Vary: Origin and caches a preflight for 600 s', async () => {
+    const { send } = simulator()
+    const preflight = await send('/api/v2/pins', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+    })
+    expect(preflight.headers.get('Vary')).toBe('Origin')
+    expect(preflight.headers.get('Access-Control-Max-Age')).toBe('600')
+    const { response } = await createPin(send)
+    expect(response.headers.get('Vary')).toBe('Origin')
+  })
+
+  it('puts the token it was asked with into the account, as plex.tv does', async () => {
+    const { sim, send } = simulator()
+    const user = await send(`/api/v2/user?${query()}`, { headers: { ...JSON_ACCEPT, 'X-Plex-Token': sim.user.token } })
+    expect(((await user.json()) as { authToken: unknown }).authToken).toBe(sim.user.token)
+  })
+
+  it('takes a path with a trailing slash as the same route', async () => {
+    const { send } = simulator()
+    const response = await send(`/api/v2/pins/?${query()}`, { method: 'POST', headers: JSON_ACCEPT })
+    expect(response.status).toBe(201)
+  })
+
+  it('draws the avatar initial from the title without its leading spaces', async () => {
+    const { send } = simulator({ user: { title: '  zoe' } })
+    const svg = await (await send('/users/u1/avatar')).text()
+    expect(svg).toContain('>Z</text>')
+  })
+
+  it('accepts the highest statuses a fault may carry: 599, and 399 for a redirect', () => {
+    const { sim } = simulator()
+    expect(() => sim.fail({ type: 'status', status: 599 })).not.toThrow()
+    expect(() => sim.fail({ type: 'redirect', status: 399, location: 'https://example.com/' })).not.toThrow()
+  })
+
+  it('leaves object fields (location) out of an XML answer', async () => {
+    const { send } = simulator()
+    const xml = await (await send(`/api/v2/pins?${query()}`, { method: 'POST' })).text()
+    expect(xml).toMatch(/^<\?xml/)
+    expect(xml).not.toContain('location=')
+  })
+
+  it('expire() never moves an expired PIN’s expiry later', async () => {
+    const { sim, send, advance } = simulator()
+    await createPin(send)
+    sim.expire()
+    const first = sim.latestPin()?.expiresAt
+    advance(5000)
+    sim.expire()
+    expect(sim.latestPin()?.expiresAt).toBe(first)
+  })
+  it('hides Retry-After from cross-origin scripts when exposeRetryAfter is false', async () => {
+    const shown = simulator()
+    expect((await createPin(shown.send)).response.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After')
+    const hidden = simulator({ exposeRetryAfter: false })
+    expect((await createPin(hidden.send)).response.headers.get('Access-Control-Expose-Headers')).toBeNull()
+  })
+
+  it('gives every PIN its own id, even when `random` is a constant 0', async () => {
+    const { send } = simulator({ random: () => 0 })
+    const first = (await createPin(send)).body.id
+    const second = (await createPin(send)).body.id
+    expect(second).not.toBe(first)
+  })
+
+  it('sends a Retry-After exactly as scripted, an empty one included', async () => {
+    const { sim, send } = simulator()
+    sim.fail({ type: 'status', status: 429, retryAfter: '' })
+    expect((await createPin(send)).response.headers.get('Retry-After')).toBe('')
+  })
+})

@@ -111,3 +111,12 @@ describe('plexSimulatorHandlers', () => {
     expect(simulator.pins).toEqual([])
   })
 })
+
+describe('plexSimulatorHandlers, given a trailing slash', () => {
+  it('answers a plex.tv path with a trailing slash, as the simulator routes it', async () => {
+    const simulator = serve()
+    const response = await fetch(`https://plex.tv/api/v2/pins/?${IDENTIFIER}`, { method: 'POST', headers: JSON_ACCEPT })
+    expect(response.status).toBe(201)
+    expect(simulator.log).toMatchObject([{ route: 'create-pin', status: 201 }])
+  })
+})
