@@ -51,11 +51,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.goto(new URL(path, server.url).href)
-  return page
-}
+const newTab = () => browser.newPage({ viewport: { width: 1280, height: 900 } })
+const show = (page: Page, path: string) => page.goto(new URL(path, server.url).href)
 
 describe('every story in Chromium', () => {
   it('has no axe violation, colour contrast included, under the a11y settings the Storybook panel uses', async () => {
@@ -66,7 +63,7 @@ describe('every story in Chromium', () => {
     // The a11y addon's own run after each render is switched off (`a11y.manual`): it repeated
     // ours in the same tab, at the cost of loading and running axe twice.
     const check = async (page: Page, id: string) => {
-      await page.goto(new URL(`iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`, server.url).href)
+      await show(page, `iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`)
       await page.waitForSelector('[data-plex-login]')
       const claim = claims.get(id)
       // A state story is checked in the state it shows (Expired and Retrying pass through
@@ -119,7 +116,7 @@ describe('every story in Chromium', () => {
     const queue = [...storyIds]
     await Promise.all(
       Array.from({ length: STORIES_AT_ONCE }, async () => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+        const page = await newTab()
         try {
           for (let id = queue.shift(); id !== undefined; id = queue.shift()) await check(page, id)
         } finally {
@@ -133,8 +130,9 @@ describe('every story in Chromium', () => {
 
 describe('the Docs page', () => {
   it('prints snippets a visitor can paste: no token, no simulator, no function bodies', async () => {
-    const page = await open('iframe.html?id=plexlogin--docs&viewMode=docs')
+    const page = await newTab()
     try {
+      await show(page, 'iframe.html?id=plexlogin--docs&viewMode=docs')
       const buttons = page.locator('button', { hasText: 'Show code' })
       // One per story, and one for the story at the top of the page.
       await expect.poll(() => buttons.count(), { timeout: 20_000 }).toBe(storyIds.length + 1)
